@@ -1,0 +1,7 @@
+using System.CommandLine;
+using Whfb.Cli.Commands;
+
+var root = new RootCommand("whfb: roll out Windows Hello for Business (hybrid key trust) and watch it work");
+root.Subcommands.Add(StatusCommand.Create());
+
+return await root.Parse(args).InvokeAsync();

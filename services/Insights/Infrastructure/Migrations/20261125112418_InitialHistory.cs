@@ -1,0 +1,90 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Whfb.Insights.Infrastructure.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialHistory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "device_event_history",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    device_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    device_name = table.Column<string>(type: "text", nullable: true),
+                    user_principal_name = table.Column<string>(type: "text", nullable: true),
+                    channel = table.Column<string>(type: "text", nullable: false),
+                    windows_event_id = table.Column<int>(type: "integer", nullable: false),
+                    record_id = table.Column<long>(type: "bigint", nullable: false),
+                    time_created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    level = table.Column<string>(type: "text", nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_device_event_history", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "text", nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_messages", x => new { x.message_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_type = table.Column<string>(type: "text", nullable: false),
+                    body = table.Column<string>(type: "jsonb", nullable: false),
+                    trace_parent = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_device_event_history_tenant_id_device_id_time_created",
+                table: "device_event_history",
+                columns: new[] { "tenant_id", "device_id", "time_created" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_pending",
+                table: "outbox_messages",
+                column: "created_at",
+                filter: "sent_at IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "device_event_history");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+        }
+    }
+}

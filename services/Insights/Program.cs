@@ -1,0 +1,15 @@
+using Whfb.Insights.Apis;
+using Whfb.Insights.Extensions;
+using Whfb.Insights.Infrastructure;
+using Whfb.ServiceDefaults;
+using Whfb.ServiceDefaults.Database;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("insights");
+builder.AddInsights();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapHistoryApi();
+
+await app.RunOrMigrateAsync<InsightsDbContext>(args);

@@ -1,0 +1,84 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Whfb.ServiceDefaults.Health;
+
+namespace Whfb.ServiceDefaults.Messaging;
+
+/// <summary>MassTransit over RabbitMQ, the same way in every service.</summary>
+public static class MessagingExtensions
+{
+    public static IHostApplicationBuilder AddMessaging(
+        this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? registerConsumers = null)
+    {
+        var serviceName = builder.Services.GetServiceName();
+        var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        var address = RabbitMqAddress.Parse(builder.Configuration.GetConnectionString("rabbitmq")
+            ?? throw new InvalidOperationException("ConnectionStrings:rabbitmq is not set"));
+
+        // Without this the hosted bus answers "started" before its topology exists and early publishes are dropped.
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        builder.Services.AddMassTransit(x =>
+        {
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            x.ConfigureHealthCheckOptions(h =>
+            {
+                h.Name = "rabbitmq";
+                h.Tags.Add(HealthEndpoints.ReadyTag);
+            });
+            registerConsumers?.Invoke(x);
+            x.AddConfigureEndpointsCallback((_, endpoint) => endpoint.ApplyEndpointDefaults(options));
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(address.Host, (ushort)address.Port, address.VirtualHost, h =>
+                {
+                    h.Username(address.Username);
+                    h.Password(address.Password);
+                    h.PublisherConfirmation = true;
+                });
+                if (options.DelayedExchange)
+                {
+                    cfg.UseDelayedMessageScheduler();
+                }
+
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    private static void ApplyEndpointDefaults(this IReceiveEndpointConfigurator endpoint, MessagingOptions options)
+    {
+        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.PrefetchCount = options.PrefetchCount;
+            if (options.QuorumQueues)
+            {
+                rabbit.SetQuorumQueue();
+            }
+        }
+
+        var redelivery = options.RedeliveryIntervalsSec.Select(s => TimeSpan.FromSeconds(s)).ToArray();
+        if (options.DelayedExchange)
+        {
+            endpoint.UseDelayedRedelivery(r => r.Intervals(redelivery));
+        }
+        else
+        {
+            endpoint.UseMessageRetry(r => r.Intervals(redelivery));
+        }
+
+        endpoint.UseMessageRetry(r => r.Intervals(options.RetryIntervalsMs));
+    }
+
+    internal static string GetServiceName(this IServiceCollection services) =>
+        services.Select(d => d.ImplementationInstance).OfType<ServiceIdentity>().FirstOrDefault()?.Name
+        ?? throw new InvalidOperationException("Call AddServiceDefaults(serviceName) before AddMessaging/AddDatabase.");
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Whfb.ServiceDefaults.Outbox;
+
+internal sealed class EfOutbox<TContext>(TContext db, TimeProvider time) : IOutbox
+    where TContext : DbContext
+{
+    public Guid Enqueue<T>(T message) where T : class
+    {
+        var type = message.GetType();
+        var row = new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            MessageType = OutboxTypeName.Of(type),
+            Body = JsonSerializer.Serialize(message, type, OutboxJson.Options),
+            TraceParent = Activity.Current?.Id,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Set<OutboxMessage>().Add(row);
+        return row.Id;
+    }
+}
+
+internal static class OutboxJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}
+
+internal static class OutboxTypeName
+{
+    public static string Of(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+
+    public static Type? Resolve(string name) => Type.GetType(name, throwOnError: false);
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Whfb.ServiceDefaults.Outbox;
+
+/// <summary>
+/// Background loop: publish pending outbox rows whenever a commit signals or the poll interval passes.
+/// A failure (broker down, crash seam) leaves the rows pending; they are published on a later pass.
+/// </summary>
+internal sealed partial class OutboxDispatcher<TContext>(
+    IServiceScopeFactory scopes, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider time,
+    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
+    where TContext : DbContext
+{
+    private static readonly TimeSpan CleanupEvery = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        var nextCleanup = time.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var publisher = scope.ServiceProvider.GetRequiredService<OutboxPublisher<TContext>>();
+                var published = await publisher.PublishPendingAsync(stoppingToken);
+                failures = 0;
+                if (time.GetUtcNow() >= nextCleanup)
+                {
+                    await publisher.DeleteSentAsync(stoppingToken);
+                    nextCleanup = time.GetUtcNow() + CleanupEvery;
+                }
+
+                if (published > 0)
+                {
+                    continue;
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                failures++;
+                LogDispatchFailed(logger, ex, failures);
+                await Task.Delay(Backoff(failures), time, stoppingToken);
+                continue;
+            }
+
+            await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+        }
+    }
+
+    private static TimeSpan Backoff(int failures) => TimeSpan.FromMilliseconds(Math.Min(30_000, 200 * Math.Pow(2, Math.Min(failures, 8))));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed ({Failures} in a row); rows stay pending")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception, int failures);
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Whfb.ServiceDefaults.Problems;
+
+/// <summary>RFC 7807 problem details for every error answer, with the trace id to quote in a ticket.</summary>
+public static class ProblemDetailsExtensions
+{
+    public static IServiceCollection AddWhfbProblemDetails(this IServiceCollection services) =>
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions["traceId"] =
+                System.Diagnostics.Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
+        });
+}

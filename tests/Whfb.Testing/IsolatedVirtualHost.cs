@@ -1,0 +1,63 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Whfb.Testing;
+
+/// <summary>
+/// A RabbitMQ virtual host of its own for one test class (created through the management API), so leftover
+/// queues of other tests never receive copies of its messages. Deleted afterwards.
+/// </summary>
+public sealed class IsolatedVirtualHost : IAsyncDisposable
+{
+    private readonly HttpClient management;
+
+    private IsolatedVirtualHost(HttpClient management, string name, string amqpConnectionString)
+    {
+        this.management = management;
+        Name = name;
+        AmqpConnectionString = amqpConnectionString;
+    }
+
+    public string Name { get; }
+
+    /// <summary>amqp://user:password@host:port/&lt;vhost&gt;</summary>
+    public string AmqpConnectionString { get; }
+
+    public static async Task<IsolatedVirtualHost> CreateAsync(string prefix)
+    {
+        var settings = await PlatformServers.GetAsync();
+        var name = UniqueName.For(prefix);
+        var http = new HttpClient { BaseAddress = settings.RabbitMqManagement, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.RabbitMqUser}:{settings.RabbitMqPassword}")));
+
+        (await http.PutAsync($"api/vhosts/{name}", Json("{}"))).EnsureSuccessStatusCode();
+        var permissions = """{"configure":".*","write":".*","read":".*"}""";
+        (await http.PutAsync($"api/permissions/{name}/{Uri.EscapeDataString(settings.RabbitMqUser)}", Json(permissions)))
+            .EnsureSuccessStatusCode();
+
+        var amqp = new UriBuilder(settings.RabbitMqAmqp) { Path = "/" + name }.Uri.ToString();
+        return new IsolatedVirtualHost(http, name, amqp);
+    }
+
+    public async Task<int> MessagesInQueueAsync(string queue)
+    {
+        var json = await management.GetStringAsync($"api/queues/{Name}/{queue}");
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        return doc.RootElement.TryGetProperty("messages", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.Number ? m.GetInt32() : 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await management.DeleteAsync($"api/vhosts/{Name}");
+        }
+        finally
+        {
+            management.Dispose();
+        }
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}
