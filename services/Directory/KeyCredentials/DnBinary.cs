@@ -7,6 +7,7 @@ namespace Whfb.Directory.KeyCredentials;
 public sealed record DnBinary(ReadOnlyMemory<byte> Binary, string OwnerDn)
 {
     private const int MaxCountDigits = 9;
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     /// <summary>Formats bytes and an owner DN as DN-Binary text (upper-case hex).</summary>
     public static string Format(ReadOnlySpan<byte> binary, string ownerDn)
@@ -35,15 +36,14 @@ public sealed record DnBinary(ReadOnlyMemory<byte> Binary, string OwnerDn)
         }
 
         var hex = text.AsSpan(hexStart, hexLength);
-        var bytes = new byte[hexLength / 2];
-        var status = Convert.FromHexString(hex, bytes, out var consumed, out _);
-        if (status != OperationStatus.Done)
+        var bad = hex.IndexOfAnyExcept(HexDigits);
+        if (bad >= 0)
         {
-            error = KeyCredentialFormatError.Text(hexStart + consumed, "Not a hexadecimal digit");
+            error = KeyCredentialFormatError.Text(hexStart + bad, "Not a hexadecimal digit");
             return false;
         }
 
-        value = new DnBinary(bytes, text![(hexStart + hexLength + 1)..]);
+        value = new DnBinary(Convert.FromHexString(hex), text![(hexStart + hexLength + 1)..]);
         return true;
     }
 
