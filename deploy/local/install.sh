@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Install the Debian packages the local servers need, only when missing (idempotent, quiet
+# when everything is present). Runs apt-get as root, or through sudo.
+#
+# usage: deploy/local/install.sh [postgres] [rabbitmq] [samba]     (none = all)
+set -euo pipefail
+# shellcheck source=SCRIPTDIR/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# Run a command as root (directly, or through sudo).
+as_root() {
+  if (( EUID == 0 )); then
+    "$@"
+  elif command -v sudo >/dev/null; then
+    sudo "$@"
+  else
+    die "installing packages needs root or sudo: $*"
+  fi
+}
+
+# Print the packages missing for one server (tools the scripts themselves use included).
+missing_packages() {
+  case "$1" in
+    common)
+      command -v ss >/dev/null || echo iproute2
+      command -v ps >/dev/null || echo procps
+      ;;
+    postgres)
+      compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || echo postgresql-15
+      ;;
+    rabbitmq)
+      [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]] || echo rabbitmq-server
+      ;;
+    samba)
+      command -v samba >/dev/null || echo samba-ad-dc
+      [[ -f /usr/share/samba/setup/ad-schema/AD_DS_Classes__Windows_Server_2016.ldf ]] \
+        || echo samba-ad-provision
+      [[ -d /usr/lib/python3/dist-packages/samba ]] || echo python3-samba
+      command -v ldbmodify >/dev/null || echo ldb-tools
+      command -v ldapsearch >/dev/null || echo ldap-utils
+      ;;
+  esac
+}
+
+apt_install() {
+  info "install: apt-get install $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  # Recommended packages stay on: samba's provisioning files come from samba-ad-provision.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "$@" >/dev/null
+}
+
+# Without /usr/sbin/policy-rc.d, a package starts its own default service on default ports
+# (RabbitMQ on 0.0.0.0:5672 with epmd on 4369, PostgreSQL's "main" cluster on 5432, smbd...).
+# We run our own instances instead: stop those. They only match their own pid files.
+stop_default_services() {
+  local svc
+  for svc in rabbitmq-server postgresql samba-ad-dc smbd nmbd winbind; do
+    if [[ -x "/etc/init.d/$svc" ]]; then
+      as_root "/etc/init.d/$svc" stop >/dev/null 2>&1 || true
+    fi
+  done
+  # The default node's epmd (port 4369) outlives it; ours uses a private port.
+  if [[ -n "$(port_owner 4369)" ]] && command -v epmd >/dev/null; then
+    as_root epmd -port 4369 -kill >/dev/null 2>&1 || true
+  fi
+}
+
+main() {
+  local server
+  local -a packages=()
+  select_servers "$@"
+  mapfile -t packages < <(missing_packages common; for server in "${SERVERS[@]}"; do missing_packages "$server"; done)
+  (( ${#packages[@]} > 0 )) || return 0
+  apt_install "${packages[@]}"
+  stop_default_services
+  for server in "${SERVERS[@]}"; do
+    [[ -z "$(missing_packages "$server")" ]] || die "install: still missing for $server: $(missing_packages "$server")"
+  done
+}
+
+main "$@"
