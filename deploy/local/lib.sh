@@ -60,6 +60,15 @@ pid_alive() {
   [[ -n "$stat" && "$stat" != Z* ]]
 }
 
+# True when PID's working directory is DIR or inside it. Our servers run with their working
+# directory in their own folder, so this tells them from an unrelated process that got a
+# stale pid file's pid, and from the same server started from another folder.
+pid_in_dir() {
+  local cwd
+  cwd="$(readlink "/proc/$1/cwd" 2>/dev/null)" || return 1
+  [[ "$cwd" == "$2" || "$cwd" == "$2"/* ]]
+}
+
 # First line of a pid file, or nothing.
 read_pid_file() {
   local file="$1"

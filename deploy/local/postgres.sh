@@ -17,8 +17,7 @@ postgres_port() { echo "$PG_PORT"; }
 postgres_pid() {
   local pid
   pid="$(read_pid_file "$PG_DATA/postmaster.pid")"
-  pid_alive "$pid" && echo "$pid"
-  return 0
+  if pid_alive "$pid" && pid_in_dir "$pid" "$PG_DATA"; then echo "$pid"; fi
 }
 
 # True when PID looks like a PostgreSQL server (for a port used by another folder's server).

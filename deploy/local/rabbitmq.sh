@@ -33,7 +33,7 @@ rabbitmq_ctl() { ( rabbitmq_env; "$RMQ_BIN/rabbitmqctl" -n "$RMQ_NODE" "$@" ); }
 rabbitmq_pid() {
   local pid
   for pid in "$(read_pid_file "$RMQ_DIR/rabbitmq.pid")" "$(read_pid_file "$RMQ_DIR/launcher.pid")"; do
-    if pid_alive "$pid"; then echo "$pid"; return 0; fi
+    if pid_alive "$pid" && pid_in_dir "$pid" "$RMQ_DIR"; then echo "$pid"; return 0; fi
   done
   return 0
 }

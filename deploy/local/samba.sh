@@ -15,7 +15,7 @@ samba_port() { echo "$SAMBA_LDAP_PORT"; }
 samba_pid() {
   local pid
   for pid in "$(read_pid_file "$SAMBA_DIR/run/samba.pid")" "$(read_pid_file "$SAMBA_DIR/run/launcher.pid")"; do
-    if pid_alive "$pid"; then echo "$pid"; return 0; fi
+    if pid_alive "$pid" && pid_in_dir "$pid" "$SAMBA_DIR"; then echo "$pid"; return 0; fi
   done
   return 0
 }
@@ -150,24 +150,18 @@ samba_start() {
   command -v samba >/dev/null || die "samba not found (run install.sh)"
   samba_prepare_dir
   samba_clean_stale
-  setsid nohup samba --foreground --no-process-group -s "$SAMBA_DIR/etc/smb.conf" \
-    --debug-stdout >"$log" 2>&1 </dev/null 9>&- &
-  pid=$!
-  echo "$pid" >"$SAMBA_DIR/run/launcher.pid"
+  (
+    cd "$SAMBA_DIR" || exit 1   # our samba is recognised by its working directory (pid_in_dir)
+    setsid nohup samba --foreground --no-process-group -s "$SAMBA_DIR/etc/smb.conf" \
+      --debug-stdout >"$log" 2>&1 </dev/null 9>&- &
+    echo $! >"$SAMBA_DIR/run/launcher.pid"
+  )
+  pid="$(read_pid_file "$SAMBA_DIR/run/launcher.pid")"
   wait_for_port samba "$SAMBA_LDAP_PORT" "$pid" 60 "$log" || return 1
   until samba_ldap_ready; do
     (( waited++ < 150 )) || { warn "samba: LDAP does not answer; see $log"; return 1; }
     sleep 0.2
   done
-}
-
-# True when PID has files of OUR samba folder open (tells our workers from another folder's).
-samba_owns_pid() {
-  local fd
-  for fd in /proc/"$1"/fd/*; do
-    [[ "$(readlink "$fd" 2>/dev/null)" == "$SAMBA_DIR"/* ]] && return 0
-  done
-  return 1
 }
 
 # SIGTERM stops samba and its workers in well under a second; SIGKILL after 20 s. Workers
@@ -178,7 +172,7 @@ samba_stop() {
   [[ -n "$pid" ]] && terminate_pid "$pid" 20
   for _ in 1 2 3 4 5 6 7 8; do
     pid="$(port_owner "$SAMBA_LDAP_PORT")"
-    if [[ -z "$pid" ]] || ! samba_owns_pid "$pid"; then break; fi
+    if [[ -z "$pid" ]] || ! pid_in_dir "$pid" "$SAMBA_DIR"; then break; fi
     warn "samba: stopping leftover worker $(describe_pid "$pid")"
     terminate_pid "$pid" 5
   done
