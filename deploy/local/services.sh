@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Start, stop or list the platform's own services (Ingest, SyncTracker, Policy, Insights) as
+# background processes on fixed loopback ports, built once in Release. Logs: .local/logs/<svc>.log.
+#
+# usage: deploy/local/services.sh start|stop|status
+# Needs the servers of deploy/local/start.sh (it reads .local/env.sh).
+set -euo pipefail
+# shellcheck source=SCRIPTDIR/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# name:port:project
+WHFB_SERVICES=(
+  "ingest:5101:services/Ingest/Whfb.Ingest.csproj"
+  "synctracker:5102:services/SyncTracker/Whfb.SyncTracker.csproj"
+  "policy:5103:services/Policy/Whfb.Policy.csproj"
+  "insights:5104:services/Insights/Whfb.Insights.csproj"
+)
+RUN_DIR="$WHFB_LOCAL_DIR/run"
+
+service_pid() { read_pid_file "$RUN_DIR/$1.pid"; }
+
+build_services() {
+  local entry projects=()
+  for entry in "${WHFB_SERVICES[@]}"; do projects+=("${entry##*:}"); done
+  for project in "${projects[@]}"; do
+    dotnet build "$WHFB_REPO_DIR/$project" -c Release -v quiet -nologo >"$WHFB_LOG_DIR/build-$(basename "$project" .csproj).log" 2>&1 \
+      || { tail -n 30 "$WHFB_LOG_DIR/build-$(basename "$project" .csproj).log" >&2; die "build of $project failed"; }
+  done
+}
+
+start_service() {
+  local name="$1" port="$2" project="$3" dir dll pid
+  pid="$(service_pid "$name")"
+  if pid_alive "$pid"; then info "$name: already running (pid $pid, port $port)"; return; fi
+  port_open "$port" && die "$name: port $port is already in use by $(describe_pid "$(port_owner "$port")")"
+  dir="$WHFB_REPO_DIR/$(dirname "$project")"
+  dll="$dir/bin/Release/net10.0/$(basename "$project" .csproj).dll"
+  (
+    cd "$dir"
+    # shellcheck source=/dev/null
+    source "$WHFB_LOCAL_DIR/env.sh"
+    ASPNETCORE_URLS="http://127.0.0.1:$port" DOTNET_ENVIRONMENT=Development \
+      setsid nohup dotnet "$dll" >"$WHFB_LOG_DIR/$name.log" 2>&1 &
+    echo $! >"$RUN_DIR/$name.pid"
+  )
+  pid="$(service_pid "$name")"
+  wait_for_http "$name" "http://127.0.0.1:$port/health/ready" "$pid" 120
+  info "$name: ready on http://127.0.0.1:$port (pid $pid)"
+}
+
+# Wait until URL answers 200 (ready), failing early if PID dies.
+wait_for_http() {
+  local name="$1" url="$2" pid="$3" timeout="$4" waited=0
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    pid_alive "$pid" || { tail -n 40 "$WHFB_LOG_DIR/$name.log" >&2; die "$name exited during start-up"; }
+    (( waited < timeout * 2 )) || die "$name not ready within ${timeout}s; see $WHFB_LOG_DIR/$name.log"
+    sleep 0.5; waited=$((waited + 1))
+  done
+}
+
+cmd_start() {
+  [[ -f "$WHFB_LOCAL_DIR/env.sh" ]] || die "run deploy/local/start.sh first"
+  mkdir -p "$RUN_DIR" "$WHFB_LOG_DIR"
+  build_services
+  local entry name rest
+  for entry in "${WHFB_SERVICES[@]}"; do
+    name="${entry%%:*}"; rest="${entry#*:}"
+    start_service "$name" "${rest%%:*}" "${rest#*:}"
+  done
+}
+
+cmd_stop() {
+  local entry name pid
+  for entry in "${WHFB_SERVICES[@]}"; do
+    name="${entry%%:*}"; pid="$(service_pid "$name")"
+    if pid_alive "$pid"; then terminate_pid "$pid" 20; info "$name: stopped"; fi
+    rm -f "$RUN_DIR/$name.pid"
+  done
+}
+
+cmd_status() {
+  local entry name port pid state=0
+  for entry in "${WHFB_SERVICES[@]}"; do
+    name="${entry%%:*}"; port="${entry#*:}"; port="${port%%:*}"; pid="$(service_pid "$name")"
+    if pid_alive "$pid"; then printf '%-12s running   pid %-7s port %s\n' "$name" "$pid" "$port"
+    else printf '%-12s stopped             port %s\n' "$name" "$port"; state=3; fi
+  done
+  return $state
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  *) die "usage: $0 start|stop|status" ;;
+esac

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone on a machine with only the .NET SDK: installs and starts
+# the real servers (PostgreSQL, RabbitMQ, Samba AD) with the test profile, then runs every test
+# project of the solution against them. Prints "N passed, N failed, N skipped" at the end.
+#
+# usage: deploy/local/test.sh [extra dotnet test arguments, e.g. --filter Category!=Slow]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export WHFB_PROFILE=test
+"$root/deploy/local/start.sh"
+# shellcheck source=/dev/null
+source "$root/.local/env.sh"
+
+log="$root/.local/logs/test-$(date +%Y%m%d-%H%M%S).log"
+mkdir -p "$(dirname "$log")"
+status=0
+dotnet test "$root/WhfbPlatform.sln" -c Release --nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# One line per test assembly ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."): add them up.
+summary="$(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" \
+  | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' \
+  | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped", p, f, s}')"
+echo
+echo "Tests: ${summary:-0 passed, 0 failed, 0 skipped}"
+exit "$status"

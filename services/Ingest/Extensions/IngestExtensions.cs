@@ -1,0 +1,24 @@
+using Whfb.DeviceReports.Records;
+using Whfb.Ingest.Apis;
+using Whfb.Ingest.Infrastructure;
+using Whfb.ServiceDefaults.Database;
+using Whfb.ServiceDefaults.Messaging;
+
+namespace Whfb.Ingest.Extensions;
+
+public static class IngestExtensions
+{
+    public static IHostApplicationBuilder AddIngest(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(IngestOptions.Section);
+        builder.Services.Configure<IngestOptions>(section);
+        var options = section.Get<IngestOptions>() ?? new IngestOptions();
+
+        builder.AddDatabase<IngestDbContext>();
+        builder.AddMessaging();
+        builder.Services.AddSingleton(sp => new CollectorRecordReader(
+            sp.GetRequiredService<TimeProvider>(), new CollectorRecordReaderOptions { MaxRecords = options.MaxRecords }));
+        builder.Services.AddScoped<EventBatchPublisher>();
+        return builder;
+    }
+}

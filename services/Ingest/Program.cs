@@ -1,0 +1,15 @@
+using Whfb.Ingest.Apis;
+using Whfb.Ingest.Extensions;
+using Whfb.Ingest.Infrastructure;
+using Whfb.ServiceDefaults;
+using Whfb.ServiceDefaults.Database;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("ingest");
+builder.AddIngest();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapEventsApi();
+
+await app.RunOrMigrateAsync<IngestDbContext>(args);
