@@ -1,0 +1,96 @@
+using System.DirectoryServices.Protocols;
+
+namespace Whfb.Directory.Ldap;
+
+/// <summary>
+/// Reads msDS-KeyCredentialLink from AD: a paged full scan, or an incremental scan from a per-DC
+/// uSNChanged cursor, handing each page to the caller before reading the next (memory stays bounded).
+/// One scanner holds one connection and runs one scan at a time.
+/// </summary>
+public sealed class KeyCredentialScanner : IDisposable
+{
+    private readonly LdapDirectoryOptions _options;
+    private readonly LdapSession _session;
+    private readonly TimeProvider _time;
+
+    public KeyCredentialScanner(LdapDirectoryOptions options, TimeProvider? timeProvider = null)
+        : this(options, LdapSession.For(options), timeProvider)
+    {
+    }
+
+    internal KeyCredentialScanner(LdapDirectoryOptions options, LdapSession session, TimeProvider? timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1);
+        _options = options;
+        _session = session;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The DC's identity and high-water mark now.</summary>
+    public Task<DirectoryServerState> ReadServerStateAsync(CancellationToken cancellationToken = default) =>
+        ServerStateReader.ReadAsync(_session, cancellationToken);
+
+    /// <summary>
+    /// Scans every base DN. Incremental when a cursor of this DC (same dsServiceName and invocationId)
+    /// is given, full otherwise. Persist the returned cursor after all pages were handled.
+    /// </summary>
+    public async Task<KeyScanSummary> ScanAsync(
+        KeyScanRequest request,
+        Func<KeyScanPage, CancellationToken, ValueTask> onPage,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(onPage);
+        var started = _time.GetTimestamp();
+        var reconnectsBefore = _session.Reconnects;
+        var state = await ReadServerStateAsync(cancellationToken);
+        var (mode, reason, filter) = ScanPlanner.Plan(request, state);
+        var run = new ScanRun(request, mode);
+        foreach (var baseDn in _options.BaseDns)
+        {
+            var search = new SearchRequest(baseDn, filter, SearchScope.Subtree, LdapAttributes.UserScan)
+            {
+                TimeLimit = _options.Timeout,
+            };
+            run.Pages += await PagedSearch.RunAsync(
+                _session,
+                search,
+                _options.PageSize,
+                async (entries, number) =>
+                    await onPage(await run.ToPageAsync(baseDn, number, entries, cancellationToken), cancellationToken),
+                cancellationToken);
+        }
+
+        if (mode == ScanMode.Full)
+        {
+            await ProbeUnseenHoldersAsync(run, request.MaxSmellProbes, cancellationToken);
+        }
+
+        return run.Summarize(state.ToCursor(), reason, _session.Reconnects - reconnectsBefore, _time.GetElapsedTime(started));
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    /// <summary>A full scan only returns holders with values: read the missing known holders one by one.</summary>
+    private async Task ProbeUnseenHoldersAsync(ScanRun run, int limit, CancellationToken cancellationToken)
+    {
+        foreach (var guid in run.UnseenKnownHolders().Take(limit).ToArray())
+        {
+            var probe = new SearchRequest(
+                $"<GUID={guid:D}>", "(objectClass=*)", SearchScope.Base, LdapAttributes.KeyCredentialLink, LdapAttributes.DistinguishedName);
+            try
+            {
+                var response = await _session.SendAsync<SearchResponse>(probe, cancellationToken);
+                if (response.Entries.Count > 0 && LdapAttributes.Strings(response.Entries[0], LdapAttributes.KeyCredentialLink).Length == 0)
+                {
+                    run.AddSmell(run.NoValuesSmell(guid, response.Entries[0].DistinguishedName));
+                }
+            }
+            catch (DirectoryAccessException e) when (e.ResultCode == ResultCode.NoSuchObject)
+            {
+                // Deleted or moved out of the domain: nothing to say about permissions.
+            }
+        }
+    }
+}

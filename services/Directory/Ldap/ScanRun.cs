@@ -1,0 +1,100 @@
+using System.DirectoryServices.Protocols;
+
+namespace Whfb.Directory.Ldap;
+
+/// <summary>The state of one scan: diffs each page against the baseline, collects smells and counts.</summary>
+internal sealed class ScanRun(KeyScanRequest request, ScanMode mode)
+{
+    private const int MaxListedSmells = 1000;
+    private const string NoValuesReason =
+        "Known key holder has no readable msDS-KeyCredentialLink value: not written yet, or the bind account cannot read it";
+
+    private readonly HashSet<Guid> _known = [.. request.KnownKeyHolders];
+    private readonly HashSet<Guid> _seenWithValues = [];
+    private readonly List<PermissionSmell> _smells = [];
+    private int _smellCount;
+    private int _users;
+    private int _values;
+    private int _undecodable;
+    private int _changed;
+
+    public ScanMode Mode => mode;
+
+    public int Pages { get; set; }
+
+    /// <summary>Known key holders not returned with values (full scans only return holders with values).</summary>
+    public IEnumerable<Guid> UnseenKnownHolders() => _known.Where(g => !_seenWithValues.Contains(g));
+
+    public async Task<KeyScanPage> ToPageAsync(
+        string baseDn, int number, SearchResultEntryCollection entries, CancellationToken cancellationToken)
+    {
+        var users = new List<ScannedUser>(entries.Count);
+        foreach (SearchResultEntry entry in entries)
+        {
+            users.Add(UserEntryReader.Read(entry));
+        }
+
+        var previous = request.Baseline is null
+            ? null
+            : await request.Baseline.GetValuesAsync(users.Select(u => u.ObjectGuid).ToArray(), cancellationToken);
+        var smells = new List<PermissionSmell>();
+        for (var i = 0; i < users.Count; i++)
+        {
+            users[i] = Diff(users[i], previous);
+            Count(users[i], smells);
+        }
+
+        return new KeyScanPage(baseDn, number, mode, users, smells);
+    }
+
+    public void AddSmell(PermissionSmell smell, List<PermissionSmell>? page = null)
+    {
+        page?.Add(smell);
+        _smellCount++;
+        if (_smells.Count < MaxListedSmells)
+        {
+            _smells.Add(smell);
+        }
+    }
+
+    public PermissionSmell NoValuesSmell(Guid objectGuid, string? dn) => new(objectGuid, dn, NoValuesReason);
+
+    public KeyScanSummary Summarize(ScanCursor cursor, string? fullScanReason, int reconnects, TimeSpan elapsed) => new()
+    {
+        Mode = mode,
+        FullScanReason = fullScanReason,
+        Cursor = cursor,
+        Pages = Pages,
+        Users = _users,
+        Values = _values,
+        UndecodableValues = _undecodable,
+        ChangedUsers = _changed,
+        Reconnects = reconnects,
+        Smells = _smells,
+        SmellCount = _smellCount,
+        Elapsed = elapsed,
+    };
+
+    private static ScannedUser Diff(ScannedUser user, IReadOnlyDictionary<Guid, IReadOnlyCollection<string>>? previous)
+    {
+        var before = previous is not null && previous.TryGetValue(user.ObjectGuid, out var known) ? known : [];
+        var (added, removed) = KeyValueDiff.Compute(before, user.Values.Select(v => v.Raw).ToArray());
+        return user with { AddedValues = added, RemovedValues = removed };
+    }
+
+    private void Count(ScannedUser user, List<PermissionSmell> smells)
+    {
+        _users++;
+        _values += user.Values.Count;
+        _undecodable += user.Values.Count(v => !v.IsDecoded);
+        _changed += user.HasChanges ? 1 : 0;
+        if (user.Values.Count > 0)
+        {
+            _seenWithValues.Add(user.ObjectGuid);
+        }
+        else if (_known.Contains(user.ObjectGuid))
+        {
+            AddSmell(NoValuesSmell(user.ObjectGuid, user.DistinguishedName), smells);
+        }
+    }
+}
