@@ -48,7 +48,7 @@ internal abstract class RawItemScanner(ReadOnlyMemory<byte> data)
         var line = Lines.LineAt(readerStart) + (int)errorLine;
         var message = error.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        var reason = cut > 0 ? message[..cut] : message;
+        var reason = (cut > 0 ? message[..cut] : message).TrimEnd().TrimEnd('.');
         return new RecordReadError(RecordErrorKind.MalformedJson, "$", null,
             $"Malformed JSON at line {line}, byte {errorByte + 1}: {reason}{consequence}");
     }

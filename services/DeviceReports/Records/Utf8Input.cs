@@ -5,7 +5,9 @@ internal static class Utf8Input
 {
     private static ReadOnlySpan<byte> Whitespace => " \t\r\n"u8;
 
-    public static int SkipBom(ReadOnlySpan<byte> data) => data.StartsWith("\xEF\xBB\xBF"u8) ? 3 : 0;
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    public static int SkipBom(ReadOnlySpan<byte> data) => data.StartsWith(ByteOrderMark) ? 3 : 0;
 
     public static int SkipWhitespace(ReadOnlySpan<byte> data, int position)
     {
