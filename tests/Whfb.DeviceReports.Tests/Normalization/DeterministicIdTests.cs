@@ -1,0 +1,76 @@
+using Whfb.DeviceReports.Normalization;
+
+namespace Whfb.DeviceReports.Tests.Normalization;
+
+public class DeterministicIdTests
+{
+    private static readonly Guid Dns = Guid.Parse("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+    private static readonly Guid Url = Guid.Parse("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
+    private const string Channel = DeviceEventNormalizer.DeviceRegistrationChannel;
+
+    [Fact]
+    public void Matches_the_RFC_9562_test_vector()
+    {
+        Assert.Equal(Guid.Parse("2ed6657d-e927-568b-95e1-2665a8aea6a2"), UuidV5.Create(Dns, "www.example.com"));
+    }
+
+    [Fact]
+    public void Matches_other_well_known_version_5_ids()
+    {
+        // Python: uuid.uuid5(uuid.NAMESPACE_DNS, "python.org") and uuid.uuid5(uuid.NAMESPACE_URL, "http://example.com")
+        Assert.Equal(Guid.Parse("886313e1-3b8a-5372-9b90-0c9aee199e5d"), UuidV5.Create(Dns, "python.org"));
+        Assert.Equal(Guid.Parse("8c9ddcb0-8084-5a7f-a988-1095ab18b5df"), UuidV5.Create(Url, "http://example.com"));
+    }
+
+    [Fact]
+    public void Has_version_5_and_the_rfc_variant()
+    {
+        var text = UuidV5.Create(DeterministicIds.Namespace, "anything").ToString();
+
+        Assert.Equal('5', text[14]);
+        Assert.Contains(text[19], "89ab");
+    }
+
+    [Fact]
+    public void Same_input_gives_the_same_id()
+    {
+        Assert.Equal(
+            DeterministicIds.ForDeviceEvent(Samples.Tenant, Samples.Device, Channel, 4711),
+            DeterministicIds.ForDeviceEvent(Samples.Tenant, Samples.Device, Channel.ToUpperInvariant() + " ", 4711));
+    }
+
+    [Fact]
+    public void Differs_by_record_id_tenant_device_and_channel()
+    {
+        var id = DeterministicIds.ForDeviceEvent(Samples.Tenant, Samples.Device, Channel, 4711);
+
+        Assert.NotEqual(id, DeterministicIds.ForDeviceEvent(Samples.Tenant, Samples.Device, Channel, 4712));
+        Assert.NotEqual(id, DeterministicIds.ForDeviceEvent(Guid.NewGuid(), Samples.Device, Channel, 4711));
+        Assert.NotEqual(id, DeterministicIds.ForDeviceEvent(Samples.Tenant, Guid.NewGuid(), Channel, 4711));
+        Assert.NotEqual(id, DeterministicIds.ForDeviceEvent(Samples.Tenant, Samples.Device, "Application", 4711));
+    }
+
+    [Fact]
+    public void Raw_record_and_typed_event_share_the_id()
+    {
+        var record = Samples.Record("300-multi-line.json");
+
+        var raw = DeviceEventRecordMapper.ToRecord(Samples.Tenant, record);
+        var typed = DeviceEventNormalizer.Normalize(Samples.Tenant, record);
+
+        Assert.Equal(raw.Id, typed.Header.EventId);
+        Assert.Equal((record.DeviceId, record.EventId, record.RecordId, record.Message), (raw.DeviceId, raw.WindowsEventId, raw.RecordId, raw.Message));
+    }
+
+    [Fact]
+    public void Retried_posts_map_to_identical_batches_of_ids()
+    {
+        var records = Directory.GetFiles(Samples.PathOf("Events")).Select(f => Samples.Record(Path.GetFileName(f))).ToList();
+
+        var first = DeviceEventRecordMapper.ToBatch(Guid.NewGuid(), Samples.Tenant, Samples.Now, records);
+        var retry = DeviceEventRecordMapper.ToBatch(Guid.NewGuid(), Samples.Tenant, Samples.Now, records);
+
+        Assert.Equal(first.Events.Select(e => e.Id), retry.Events.Select(e => e.Id));
+        Assert.Equal(records.Count, first.Events.Select(e => e.Id).Distinct().Count());
+    }
+}
