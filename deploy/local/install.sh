@@ -44,9 +44,10 @@ missing_packages() {
 
 apt_install() {
   info "install: apt-get install $*"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  # Wait for another apt/dpkg run rather than failing on its lock.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 update -qq
   # Recommended packages stay on: samba's provisioning files come from samba-ad-provision.
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
     -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "$@" >/dev/null
 }
 

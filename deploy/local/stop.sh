@@ -7,21 +7,26 @@ set -euo pipefail
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+stop_one() {
+  local server="$1" pid
+  pid="$("${server}_pid")"
+  "${server}_stop"
+  if [[ -n "$pid" ]]; then
+    info "$server: stopped (pid $pid)"
+  else
+    info "$server: not running"
+  fi
+}
+
 main() {
-  local server pid i
+  local server
   select_servers "$@"
   take_lock
-  # Reverse start order.
-  for (( i = ${#SERVERS[@]} - 1; i >= 0; i-- )); do
-    server="${SERVERS[i]}"
-    pid="$("${server}_pid")"
-    "${server}_stop"
-    if [[ -n "$pid" ]]; then
-      info "$server: stopped (pid $pid)"
-    else
-      info "$server: not running"
-    fi
+  # In parallel: RabbitMQ's clean stop (~6 s with management) dominates.
+  for server in "${SERVERS[@]}"; do
+    stop_one "$server" &
   done
+  wait
 }
 
 main "$@"
