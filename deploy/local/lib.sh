@@ -11,7 +11,7 @@ WHFB_LOCAL_DIR="${WHFB_LOCAL_DIR:-$WHFB_REPO_DIR/.local}"
 WHFB_PROFILE="${WHFB_PROFILE:-default}"          # "test" enables unsafe PostgreSQL speed-ups
 WHFB_LOG_DIR="$WHFB_LOCAL_DIR/logs"
 
-# The servers this folder knows about, in start order.
+# The servers this folder knows about.
 WHFB_ALL_SERVERS=(postgres rabbitmq samba)
 
 # --- PostgreSQL ---------------------------------------------------------------
@@ -19,6 +19,8 @@ PG_PORT=54329
 PG_DIR="$WHFB_LOCAL_DIR/postgres"      # owned by the postgres OS user
 PG_DATA="$PG_DIR/data"
 PG_SOCKET_DIR="$PG_DIR/run"
+# A unix socket path may not exceed 107 bytes: a very deep checkout uses a short folder instead.
+(( ${#PG_SOCKET_DIR} <= 90 )) || PG_SOCKET_DIR=/tmp/whfb-postgres-run
 PG_PASSWORD=postgres
 
 # --- RabbitMQ -----------------------------------------------------------------
@@ -47,7 +49,7 @@ info() { printf '%s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
 die()  { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# Seconds since the epoch with milliseconds, for timing reports.
+# Milliseconds since the epoch, for timing reports.
 now_ms() { date +%s%3N; }
 
 # --- processes ------------------------------------------------------------------

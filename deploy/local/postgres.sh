@@ -86,29 +86,25 @@ postgres_init() {
   echo "include = 'whfb.conf'" >>"$PG_DATA/postgresql.conf"
 }
 
-# Run SQL as the postgres superuser over the unix socket.
+# Run SQL as the postgres superuser over the unix socket (from /: the postgres user may
+# not be allowed into the current directory).
 postgres_sql() {
-  runuser -u postgres -- "$(postgres_bin)/psql" -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres \
-    -d postgres -qAtX -v ON_ERROR_STOP=1 -c "$1"
+  (cd / && runuser -u postgres -- "$(postgres_bin)/psql" -h "$PG_SOCKET_DIR" -p "$PG_PORT" \
+    -U postgres -d postgres -qAtX -v ON_ERROR_STOP=1 -c "$1")
 }
 
 postgres_start() {
-  local bin first=no
+  local bin
   bin="$(postgres_bin)"
   postgres_make_reachable
-  if [[ ! -f "$PG_DATA/PG_VERSION" ]]; then
-    postgres_init "$bin"
-    first=yes
-  fi
+  [[ -f "$PG_DATA/PG_VERSION" ]] || postgres_init "$bin"
   postgres_clean_stale
   postgres_write_conf
   runuser -u postgres -- "$bin/pg_ctl" -D "$PG_DATA" -l "$WHFB_LOG_DIR/postgres.log" \
     -w -t 60 -s start 9>&- || { tail -n 20 "$WHFB_LOG_DIR/postgres.log" >&2; die "postgres failed to start"; }
   wait_for_port postgres "$PG_PORT" "$(postgres_pid)" 30 "$WHFB_LOG_DIR/postgres.log"
-  if [[ "$first" == yes ]]; then
-    # Trust auth on loopback needs no password, but clients may send one: make it valid.
-    postgres_sql "ALTER ROLE postgres PASSWORD '$PG_PASSWORD'"
-  fi
+  # Trust auth on loopback needs no password, but clients may send one: make it valid.
+  postgres_sql "ALTER ROLE postgres PASSWORD '$PG_PASSWORD'"
 }
 
 # Fast shutdown (SIGINT: disconnects clients) rather than SIGTERM's "smart" mode, which
