@@ -1,0 +1,3 @@
+namespace Whfb.Contracts.Policy;
+
+public sealed record RolloutCompleted(Guid EventId, RolloutReference Rollout, DateTimeOffset At);
