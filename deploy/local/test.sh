@@ -8,6 +8,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export WHFB_PROFILE=test
 "$root/deploy/local/start.sh"
+"$root/deploy/local/install.sh" chromium   # the dashboard's browser test
 # shellcheck source=/dev/null
 source "$root/.local/env.sh"
 
@@ -17,9 +18,11 @@ status=0
 dotnet test "$root/WhfbPlatform.sln" -c Release --nologo "$@" 2>&1 | tee "$log" || status=$?
 
 # One line per test assembly ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."): add them up.
-summary="$(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" \
-  | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' \
-  | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped", p, f, s}')"
+summarize() {
+  grep -E 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$1" \
+    | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' \
+    | awk '{ f += $1; p += $2; s += $3 } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }'
+}
 echo
-echo "Tests: ${summary:-0 passed, 0 failed, 0 skipped}"
+echo "Tests: $(summarize "$log")"
 exit "$status"
