@@ -17,8 +17,18 @@ public sealed class IngestOptions
     /// <summary>How long to wait for the broker's confirms before answering 503.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Seconds a collector is told to wait (Retry-After) when the broker is unavailable.</summary>
+    public int BrokerRetryAfterSeconds { get; set; } = 30;
+
     /// <summary>
-    /// Tenant of requests while collector keys are not configured (development and the walking skeleton only).
+    /// How long a collector key lookup (found, revoked or unknown) is cached in memory: a revocation takes effect on
+    /// every instance within this time.
     /// </summary>
-    public Guid? DevelopmentTenantId { get; set; }
+    public TimeSpan CollectorKeyCacheTtl { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Requests per second each collector key may make on average (token bucket refill).</summary>
+    public int RequestsPerSecondPerKey { get; set; } = 20;
+
+    /// <summary>Requests a collector key may make in a burst (token bucket size).</summary>
+    public int BurstPerKey { get; set; } = 100;
 }

@@ -10,6 +10,8 @@ builder.AddIngest();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapEventsApi();
+app.UseIngestSecurity();
+app.MapCollectorApis();
+app.MapCollectorKeysApi();
 
 await app.RunOrMigrateAsync<IngestDbContext>(args);

@@ -25,7 +25,6 @@ public sealed class InsightsCrashTests : IAsyncLifetime
         {
             ["ConnectionStrings:ingestdb"] = ingestDb.ConnectionString,
             ["ConnectionStrings:rabbitmq"] = vhost.AmqpConnectionString,
-            ["Ingest:DevelopmentTenantId"] = Guid.NewGuid().ToString(),
         });
     }
 
@@ -41,7 +40,7 @@ public sealed class InsightsCrashTests : IAsyncLifetime
     public async Task Killing_Insights_while_events_flow_loses_nothing_after_restart()
     {
         var device = Guid.NewGuid();
-        var client = ingest.CreateClient();
+        var client = await ingest.CollectorClientAsync(Guid.NewGuid());
         var insights = await StartInsightsAsync();
         for (var batch = 0; batch < Batches; batch++)
         {

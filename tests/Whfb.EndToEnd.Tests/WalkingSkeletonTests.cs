@@ -38,7 +38,6 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         {
             ["ConnectionStrings:ingestdb"] = ingestDb.ConnectionString,
             ["ConnectionStrings:rabbitmq"] = vhost.AmqpConnectionString,
-            ["Ingest:DevelopmentTenantId"] = Tenant.ToString(),
         });
         insights = new ServiceFactory<InsightsApp>(new Dictionary<string, string?>
         {
@@ -62,7 +61,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
     public async Task Posted_event_is_stored_by_Insights_in_one_trace_from_HTTP_to_SQL()
     {
         var device = Guid.NewGuid();
-        var response = await ingest.CreateClient().PostAsync("/v1/events", SampleEvents.Json(device, 1000, 3));
+        var response = await (await ingest.CollectorClientAsync(Tenant)).PostAsync("/v1/events", SampleEvents.Json(device, 1000, 3));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
         await Eventually.Async(async () => await StoredAsync(device) == 3);
@@ -79,7 +78,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
     public async Task A_collector_retry_of_the_same_records_is_stored_once()
     {
         var device = Guid.NewGuid();
-        var client = ingest.CreateClient();
+        var client = await ingest.CollectorClientAsync(Tenant);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/v1/events", SampleEvents.Json(device, 1, 4))).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/v1/events", SampleEvents.Json(device, 1, 5))).StatusCode);
 
@@ -97,7 +96,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
             {"deviceId":"not-a-guid","channel":"c","eventId":358,"recordId":2,"timeCreated":"2026-01-01T00:00:00Z"}
             {"deviceId":"{{device}}","channel":"c","eventId":300,"recordId":3,"timeCreated":"2026-01-01T00:00:00Z"}
             """;
-        var response = await ingest.CreateClient().PostAsync("/v1/events", new StringContent(ndjson, System.Text.Encoding.UTF8, "application/x-ndjson"));
+        var response = await (await ingest.CollectorClientAsync(Tenant)).PostAsync("/v1/events", new StringContent(ndjson, System.Text.Encoding.UTF8, "application/x-ndjson"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -111,7 +110,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
     [Fact]
     public async Task A_body_with_no_valid_record_is_a_problem_naming_the_line()
     {
-        var response = await ingest.CreateClient().PostAsync("/v1/events", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+        var response = await (await ingest.CollectorClientAsync(Tenant)).PostAsync("/v1/events", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

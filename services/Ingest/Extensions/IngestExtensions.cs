@@ -1,6 +1,7 @@
 using Whfb.DeviceReports.Records;
 using Whfb.Ingest.Apis;
 using Whfb.Ingest.Infrastructure;
+using Whfb.Ingest.Security;
 using Whfb.ServiceDefaults.Database;
 using Whfb.ServiceDefaults.Messaging;
 
@@ -16,9 +17,19 @@ public static class IngestExtensions
 
         builder.AddDatabase<IngestDbContext>();
         builder.AddMessaging();
+        builder.AddCollectorAuthentication();
         builder.Services.AddSingleton(sp => new CollectorRecordReader(
             sp.GetRequiredService<TimeProvider>(), new CollectorRecordReaderOptions { MaxRecords = options.MaxRecords }));
-        builder.Services.AddScoped<EventBatchPublisher>();
+        builder.Services.AddSingleton<ConfirmedPublisher>();
         return builder;
+    }
+
+    /// <summary>Authentication, then authorization (which signs the collector in), then the per-key rate limiter.</summary>
+    public static WebApplication UseIngestSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
     }
 }

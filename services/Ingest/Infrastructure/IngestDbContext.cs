@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Whfb.Ingest.Model;
 using Whfb.ServiceDefaults.Database;
 using Whfb.ServiceDefaults.Outbox;
 
@@ -6,6 +7,8 @@ namespace Whfb.Ingest.Infrastructure;
 
 public sealed class IngestDbContext(DbContextOptions<IngestDbContext> options) : DbContext(options)
 {
+    public DbSet<CollectorKey> CollectorKeys => Set<CollectorKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IngestDbContext).Assembly);

@@ -1,0 +1,46 @@
+using System.Text;
+using System.Text.Unicode;
+using Microsoft.Extensions.Options;
+using Whfb.DeviceReports.Dsregcmd;
+using Whfb.ServiceDefaults.Security;
+
+namespace Whfb.Ingest.Apis;
+
+/// <summary>
+/// <c>POST /v1/dsregcmd</c>: the raw text of <c>dsregcmd /status</c> (text/plain). The device is the <c>deviceId</c> query
+/// parameter or, without it, the DeviceId printed in the text; <c>collectedAt</c> (query, ISO 8601) defaults to now.
+/// </summary>
+public static class DsregcmdApi
+{
+    internal static async Task<IResult> AcceptAsync(HttpContext http, ConfirmedPublisher publisher, TimeProvider time, IOptions<IngestOptions> options)
+    {
+        if (await RequestBody.ReadAsync(http, options.Value.MaxBodyBytes) is not { } body)
+            return IngestResults.BodyTooLarge(options.Value.MaxBodyBytes);
+        if (!Utf8.IsValid(body.Span))
+            return IngestResults.Invalid("body", "The text is not valid UTF-8");
+
+        Guid? deviceId = null;
+        if (http.Request.Query["deviceId"].ToString() is { Length: > 0 } deviceText)
+            deviceId = Guid.TryParse(deviceText, out var parsed) ? parsed : null;
+        if (deviceId is null && http.Request.Query.ContainsKey("deviceId"))
+            return IngestResults.Invalid("deviceId", "deviceId must be the Entra device GUID");
+
+        var collectedAt = time.GetUtcNow();
+        if (http.Request.Query["collectedAt"].ToString() is { Length: > 0 } timeText && !ReportTime.TryParse(timeText, out collectedAt))
+            return IngestResults.Invalid("collectedAt", "collectedAt must be an ISO 8601 time");
+        if (ReportTime.Problem(collectedAt, time) is { } timeProblem)
+            return IngestResults.Invalid("collectedAt", timeProblem);
+
+        var status = DsregcmdParser.Parse(Encoding.UTF8.GetString(body.Span));
+        if (deviceId is null && status.DeviceDetails.DeviceId is null)
+            return IngestResults.Invalid("deviceId", "No DeviceId in the text: pass ?deviceId=<Entra device GUID>");
+
+        var reported = DeviceStatusMapper.ToReported(status, http.User.RequiredTenantId(), deviceId, collectedAt);
+        if (!await publisher.TryPublishAllAsync([reported], http.RequestAborted))
+            return IngestResults.BrokerUnavailable(http, options.Value.BrokerRetryAfterSeconds);
+
+        return Results.Accepted(value: new AcceptedStatus(reported.EventId, reported.DeviceId, reported.JoinType.ToString(), status.Warnings.Count));
+    }
+
+    private sealed record AcceptedStatus(Guid EventId, Guid DeviceId, string JoinType, int Warnings);
+}

@@ -1,0 +1,15 @@
+using Whfb.DeviceReports.Records;
+
+namespace Whfb.Ingest.Apis;
+
+/// <summary>One rejected record (or document) as the API reports it: where it is, which field, and why.</summary>
+public sealed record RejectedInput(int Line, int Index, string? Field, string Path, string Kind, string Reason)
+{
+    public static RejectedInput From(RecordReadResult result) =>
+        From(result.Error!, result.Line, result.Index);
+
+    public static RejectedInput From(RecordReadError error, int line = 1, int index = 0) =>
+        new(line, index, error.Field, error.Path, error.Kind.ToString(), error.Reason);
+
+    public override string ToString() => $"line {Line}, field {Field ?? "(record)"}: {Reason}";
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using RabbitMQ.Client;
+using Whfb.Testing;
+
+namespace Whfb.Ingest.Tests;
+
+/// <summary>
+/// A test consumer on the real broker: an exclusive queue in the test's own virtual host, bound to the exchanges
+/// MassTransit publishes the given message types to. Collects the message bodies out of their envelopes.
+/// </summary>
+public sealed class BusProbe : IAsyncDisposable
+{
+    private readonly IConnection connection;
+    private readonly IChannel channel;
+    private readonly string queue;
+    private readonly List<Delivered> received = [];
+
+    private BusProbe(IConnection connection, IChannel channel, string queue)
+    {
+        this.connection = connection;
+        this.channel = channel;
+        this.queue = queue;
+    }
+
+    public static async Task<BusProbe> BindAsync(IsolatedVirtualHost vhost, params Type[] messageTypes)
+    {
+        var connection = await new ConnectionFactory { Uri = new Uri(vhost.AmqpConnectionString) }.CreateConnectionAsync();
+        var channel = await connection.CreateChannelAsync();
+        var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        foreach (var type in messageTypes)
+        {
+            var exchange = $"{type.Namespace}:{type.Name}";
+            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
+            await channel.QueueBindAsync(queue, exchange, "");
+        }
+
+        return new BusProbe(connection, channel, queue);
+    }
+
+    /// <summary>Waits until <paramref name="count"/> messages of the type arrived and returns them.</summary>
+    public async Task<List<JsonElement>> WaitForAsync<T>(int count, TimeSpan? timeout = null)
+    {
+        await Eventually.Async(async () => { await DrainAsync(); return Of<T>().Count >= count; }, timeout ?? TimeSpan.FromSeconds(20));
+        return Of<T>();
+    }
+
+    public async Task<List<JsonElement>> AllOfAsync<T>()
+    {
+        await DrainAsync();
+        return Of<T>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await channel.CloseAsync();
+        await connection.CloseAsync();
+        channel.Dispose();
+        connection.Dispose();
+    }
+
+    private List<JsonElement> Of<T>() =>
+        received.Where(d => d.MessageType == $"urn:message:{typeof(T).Namespace}:{typeof(T).Name}").Select(d => d.Message).ToList();
+
+    private async Task DrainAsync()
+    {
+        while (await channel.BasicGetAsync(queue, autoAck: true) is { } result)
+        {
+            using var envelope = JsonDocument.Parse(result.Body);
+            var root = envelope.RootElement;
+            received.Add(new Delivered(root.GetProperty("messageType")[0].GetString()!, root.GetProperty("message").Clone()));
+        }
+    }
+
+    private sealed record Delivered(string MessageType, JsonElement Message);
+}
