@@ -88,11 +88,17 @@ internal sealed class ScanRun(KeyScanRequest request, ScanMode mode)
         _values += user.Values.Count;
         _undecodable += user.Values.Count(v => !v.IsDecoded);
         _changed += user.HasChanges ? 1 : 0;
+        if (!_known.Contains(user.ObjectGuid))
+        {
+            return;
+        }
+
+        // Only known holders are remembered, so memory follows the caller's set, not the directory size.
         if (user.Values.Count > 0)
         {
             _seenWithValues.Add(user.ObjectGuid);
         }
-        else if (_known.Contains(user.ObjectGuid))
+        else
         {
             AddSmell(NoValuesSmell(user.ObjectGuid, user.DistinguishedName), smells);
         }

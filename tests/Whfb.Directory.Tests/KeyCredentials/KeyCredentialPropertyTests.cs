@@ -78,6 +78,26 @@ public class KeyCredentialPropertyTests
         }
     }
 
+    [Property(MaxTest = 2000)]
+    public bool Key_material_inspection_never_throws(NonNull<byte[]> bytes, bool der, bool bcrypt)
+    {
+        byte[] material = der ? [0x30, .. bytes.Get] : bcrypt ? [0x52, 0x53, 0x41, 0x31, .. bytes.Get] : bytes.Get;
+        var info = KeyMaterialInspector.Inspect(material);
+        return info.KeyType is "RSA" or "unknown";
+    }
+
+    [Property(MaxTest = 500)]
+    public bool Mutated_der_public_keys_never_throw(NonNull<int[]> positions, NonNull<byte[]> values)
+    {
+        var der = TestKeys.Rsa.ExportSubjectPublicKeyInfo();
+        for (var i = 0; i < positions.Get.Length && values.Get.Length > 0; i++)
+        {
+            der[(int)((uint)positions.Get[i] % der.Length)] = values.Get[i % values.Get.Length];
+        }
+
+        return KeyMaterialInspector.Inspect(der).KeyType is "RSA" or "unknown";
+    }
+
     private static void AssertDecodesOrTypedError(byte[] blob)
     {
         try
