@@ -9,6 +9,8 @@ builder.AddServiceDefaults("insights");
 builder.AddInsights();
 
 var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapHistoryApi();
 

@@ -1,8 +1,9 @@
 using MassTransit;
-using Whfb.Insights.Consumers;
+using Whfb.Insights.History;
 using Whfb.Insights.Infrastructure;
 using Whfb.ServiceDefaults.Database;
 using Whfb.ServiceDefaults.Messaging;
+using Whfb.ServiceDefaults.Security;
 
 namespace Whfb.Insights.Extensions;
 
@@ -10,9 +11,18 @@ public static class InsightsExtensions
 {
     public static IHostApplicationBuilder AddInsights(this IHostApplicationBuilder builder)
     {
+        builder.Services.Configure<InsightsOptions>(builder.Configuration.GetSection(InsightsOptions.Section));
         builder.AddDatabase<InsightsDbContext>();
+        builder.AddWhfbAuthentication();
         builder.Services.AddScoped<HistoryWriter>();
-        builder.AddMessaging(bus => bus.AddConsumer<DeviceEventsRecordedConsumer, DeviceEventsRecordedConsumerDefinition>());
+        builder.Services.AddSingleton<HistoryPartitions>();
+        builder.Services.AddSingleton<HistoryBatchWriter>();
+        builder.Services.AddSingleton<HistoryBatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HistoryBatcher>());
+        builder.Services.AddHostedService<PartitionMaintenanceService>();
+
+        // One consumer (and its definition) per message: the raw batches and every typed lifecycle event.
+        builder.AddMessaging(bus => bus.AddConsumers(typeof(InsightsExtensions).Assembly));
         return builder;
     }
 }

@@ -1,0 +1,12 @@
+using Whfb.Contracts.Devices;
+using Whfb.Insights.History;
+using Whfb.Insights.Model;
+
+namespace Whfb.Insights.Consumers.Lifecycle;
+
+public sealed class DeviceLogEntryRecordedConsumer(HistoryBatcher history) : HistoryConsumer<DeviceLogEntryRecorded>(history)
+{
+    protected override HistoryRow ToRow(DeviceLogEntryRecorded m) => HistoryRows.Device(m.Header, m, m.Level);
+}
+
+public sealed class DeviceLogEntryRecordedConsumerDefinition : HistoryConsumerDefinition<DeviceLogEntryRecordedConsumer>;

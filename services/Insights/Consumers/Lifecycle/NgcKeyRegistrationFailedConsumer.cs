@@ -1,0 +1,12 @@
+using Whfb.Contracts.Devices;
+using Whfb.Insights.History;
+using Whfb.Insights.Model;
+
+namespace Whfb.Insights.Consumers.Lifecycle;
+
+public sealed class NgcKeyRegistrationFailedConsumer(HistoryBatcher history) : HistoryConsumer<NgcKeyRegistrationFailed>(history)
+{
+    protected override HistoryRow ToRow(NgcKeyRegistrationFailed m) => HistoryRows.Device(m.Header, m, (m.ErrorCode ?? m.ExitCode)?.Hex);
+}
+
+public sealed class NgcKeyRegistrationFailedConsumerDefinition : HistoryConsumerDefinition<NgcKeyRegistrationFailedConsumer>;

@@ -1,0 +1,12 @@
+using Whfb.Contracts.Devices;
+using Whfb.Insights.History;
+using Whfb.Insights.Model;
+
+namespace Whfb.Insights.Consumers.Lifecycle;
+
+public sealed class NonEntraUserSignedInConsumer(HistoryBatcher history) : HistoryConsumer<NonEntraUserSignedIn>(history)
+{
+    protected override HistoryRow ToRow(NonEntraUserSignedIn m) => HistoryRows.Device(m.Header, m, m.User);
+}
+
+public sealed class NonEntraUserSignedInConsumerDefinition : HistoryConsumerDefinition<NonEntraUserSignedInConsumer>;

@@ -1,0 +1,76 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Whfb.Insights.Model;
+
+namespace Whfb.Insights.History;
+
+/// <summary>
+/// Gathers the rows of many concurrently consumed messages into one transaction (up to
+/// <see cref="InsightsOptions.MaxBatchSize"/> rows or <see cref="InsightsOptions.BatchWindowMs"/>), so one message
+/// per event still writes in batches. A consumer's task completes only after its row's batch committed, so the
+/// broker acknowledgement follows the commit (at-least-once, and the history write is idempotent).
+/// </summary>
+public sealed partial class HistoryBatcher(
+    HistoryBatchWriter writer, IOptions<InsightsOptions> options, ILogger<HistoryBatcher> logger) : BackgroundService
+{
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    public Task WriteAsync(HistoryRow row, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(row, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The history writer has stopped");
+        }
+
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>();
+        while (await queue.Reader.WaitToReadAsync(stoppingToken))
+        {
+            await FillAsync(batch, stoppingToken);
+            try
+            {
+                await writer.WriteAsync(batch.Select(p => p.Row).ToList(), stoppingToken);
+                batch.ForEach(p => p.Done.TrySetResult());
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(logger, batch.Count, ex);
+                batch.ForEach(p => p.Done.TrySetException(ex));
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task FillAsync(List<Pending> batch, CancellationToken stoppingToken)
+    {
+        var max = options.Value.MaxBatchSize;
+        using var window = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        window.CancelAfter(options.Value.BatchWindowMs);
+        try
+        {
+            do
+            {
+                while (batch.Count < max && queue.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+            }
+            while (batch.Count < max && await queue.Reader.WaitToReadAsync(window.Token));
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // the window closed: write what we have
+        }
+    }
+
+    private sealed record Pending(HistoryRow Row, TaskCompletionSource Done);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "History batch of {Count} rows failed; the messages will be redelivered")]
+    private static partial void LogFailed(ILogger logger, int count, Exception ex);
+}

@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text;
+using Whfb.Contracts.Keys;
+using Whfb.Insights.Model;
+
+namespace Whfb.Insights.Projections;
+
+/// <summary>What key events (SyncTracker) change: key states, "key in AD", sync latency, stuck and stall alerts.</summary>
+public static class KeyEventsProjector
+{
+    public static bool TryApply(ProjectionSet set, HistoryRow row)
+    {
+        switch (row.Message)
+        {
+            case KeySynced m:
+                Synced(set, m.Key, m.ObservedInAdAt, m.Latency);
+                return true;
+            case KeySyncRecovered m:
+                Synced(set, m.Key, m.ObservedInAdAt, m.Latency);
+                set.Deltas.Alerts.Add(StuckAlert(m.Key, false, m.ObservedInAdAt, $"Key of {Who(m.Key)} reached AD after {m.Latency:g}"));
+                return true;
+            case KeySyncStuck m:
+                var stuck = Key(set, m.Key, m.DetectedAt);
+                stuck.State = KeyStates.Stuck;
+                stuck.StuckSince = m.DetectedAt - m.WaitingFor;
+                stuck.Hints = string.Join(", ", m.Hints);
+                set.Deltas.Alerts.Add(StuckAlert(m.Key, true, m.DetectedAt,
+                    $"Key of {Who(m.Key)} has waited {m.WaitingFor:g} for AD. Hints: {(m.Hints.Count == 0 ? "none" : stuck.Hints)}"));
+                return true;
+            case OrphanedKeyDetected m:
+                var orphan = set.Key(m.TenantId, m.UserId ?? NameGuid(m.AdKeyId), m.DeviceId, m.DetectedAt);
+                orphan.State = KeyStates.Orphaned;
+                orphan.AdKeyId = m.AdKeyId;
+                orphan.AdObjectDn = m.AdObjectDn;
+                orphan.OrphanReason = m.Reason.ToString();
+                orphan.CreatedInEntraAt ??= m.KeyCreatedAt;
+                return true;
+            case NgcKeyRemovedFromAd m:
+                Key(set, m.Key, m.ObservedAt).State = KeyStates.Removed;
+                return true;
+            case SyncPipelineStalled m:
+                set.Deltas.Alerts.Add(new AlertChange(m.TenantId, "sync-pipeline", "pipeline-stalled", true, "Key sync pipeline stalled",
+                    $"No key reached AD since {m.LastKeySyncedAt?.ToString("u") ?? "ever"}; {m.KeysWaiting} keys waiting", m.DetectedAt, null));
+                return true;
+            case SyncPipelineRecovered m:
+                set.Deltas.Alerts.Add(new AlertChange(m.TenantId, "sync-pipeline", "pipeline-stalled", false, "Key sync pipeline recovered",
+                    $"Keys reach AD again (stalled since {m.StalledSince:u})", m.RecoveredAt, null));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static void Synced(ProjectionSet set, KeyReference reference, DateTimeOffset at, TimeSpan latency)
+    {
+        var key = Key(set, reference, at);
+        if (key.SyncedAt is null)
+        {
+            RollupDeltas.AddCount(set.Deltas.Latency, new HistogramKey(reference.TenantId, FunnelSteps.Day(at), (int)latency.TotalMinutes));
+        }
+
+        key.State = KeyStates.Synced;
+        key.SyncedAt ??= at;
+        key.LatencySeconds ??= latency.TotalSeconds;
+        key.StuckSince = null;
+        if (reference.DeviceId is { } device)
+        {
+            FunnelSteps.KeyInAd(set, set.Device(reference.TenantId, device, at), at);
+        }
+    }
+
+    private static KeyState Key(ProjectionSet set, KeyReference r, DateTimeOffset at)
+    {
+        var key = set.Key(r.TenantId, r.UserId, r.DeviceId, at);
+        key.UserPrincipalName = r.UserPrincipalName ?? key.UserPrincipalName;
+        key.EntraKeyId = r.EntraKeyId ?? key.EntraKeyId;
+        key.AdKeyId = r.AdKeyId ?? key.AdKeyId;
+        key.CreatedInEntraAt ??= r.CreatedInEntraAt;
+        return key;
+    }
+
+    private static AlertChange StuckAlert(KeyReference key, bool opens, DateTimeOffset at, string text) =>
+        new(key.TenantId, $"key-stuck:{key.UserId}:{key.DeviceId}", "key-stuck", opens,
+            opens ? $"Key stuck: {Who(key)}" : $"Key recovered: {Who(key)}", text, at, key.DeviceId);
+
+    private static string Who(KeyReference key) => key.UserPrincipalName ?? key.UserId.ToString();
+
+    private static Guid NameGuid(string text) => new(MD5.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,58 @@
+using Whfb.Contracts.Devices;
+using Whfb.Contracts.Keys;
+using Whfb.Contracts.Policy;
+
+namespace Whfb.Insights.Tests.Support;
+
+/// <summary>Lifecycle messages as the producers send them, with the values a test cares about up front.</summary>
+public static class Events
+{
+    public static readonly DateTimeOffset T0 = new(2026, 10, 30, 9, 0, 0, TimeSpan.Zero);
+
+    public static DeviceEventHeader Header(Guid tenant, Guid device, int windowsEventId, DateTimeOffset at, Guid? user = null) =>
+        new(Guid.NewGuid(), tenant, device, $"PC-{device.ToString()[..4]}", "ada@contoso.test", user, "Microsoft-Windows-User Device Registration/Admin",
+            windowsEventId, Random.Shared.NextInt64(1, long.MaxValue), at);
+
+    public static ProvisioningReadinessReported Readiness(Guid tenant, Guid device, bool ready, DateTimeOffset at) =>
+        new(Header(tenant, device, ready ? 358 : 360, at), ready,
+            new ProvisioningPrerequisites(PrerequisiteState.Yes, PrerequisiteState.Yes, PrerequisiteState.Yes, PrerequisiteState.Yes,
+                ready ? PrerequisiteState.Yes : PrerequisiteState.No, PrerequisiteState.Yes, PrerequisiteState.No, null, null, null, null, null, null),
+            "none", []);
+
+    public static NgcKeyRegistered Registered(Guid tenant, Guid device, Guid user, DateTimeOffset at) =>
+        new(Header(tenant, device, 300, at, user), Guid.NewGuid(), "ada@contoso.test", "ATT_TPM", null, null, null);
+
+    public static NgcKeyRegistrationFailed Failed(Guid tenant, Guid device, DateTimeOffset at) =>
+        new(Header(tenant, device, 301, at), new DeviceErrorCode(0x801C03ED, "0x801C03ED", "MFA required for ProvisionKey"),
+            null, null, null, null, null, null);
+
+    public static DeviceStatusReported Status(Guid tenant, Guid device, string domain, DateTimeOffset at) =>
+        new(Guid.NewGuid(), tenant, device, "PC", at, DeviceJoinType.HybridJoined, tenant, domain, true, null, "SUCCESS",
+            true, null, true, null, true, null, "WillProvision", null, null, null);
+
+    public static KeyReference Key(Guid tenant, Guid user, Guid device, DateTimeOffset created) =>
+        new(tenant, user, "ada@contoso.test", device, "entra-key", "ad-key", created);
+
+    public static KeySynced Synced(Guid tenant, Guid user, Guid device, DateTimeOffset at, TimeSpan latency) =>
+        new(Guid.NewGuid(), Key(tenant, user, device, at - latency), at, latency);
+
+    public static KeySyncStuck Stuck(Guid tenant, Guid user, Guid device, DateTimeOffset at) =>
+        new(Guid.NewGuid(), Key(tenant, user, device, at.AddHours(-3)), at, TimeSpan.FromHours(3), [StuckKeyHint.AdminSdHolderProtected]);
+
+    public static KeySyncRecovered Recovered(Guid tenant, Guid user, Guid device, DateTimeOffset at) =>
+        new(Guid.NewGuid(), Key(tenant, user, device, at.AddHours(-4)), at.AddHours(-1), at, TimeSpan.FromHours(4));
+
+    public static OrphanedKeyDetected Orphan(Guid tenant, Guid device, DateTimeOffset at) =>
+        new(Guid.NewGuid(), tenant, Guid.NewGuid(), "CN=Ada,DC=contoso,DC=test", "orphan-key", device, at.AddDays(-30), OrphanReason.DeviceDeleted, at);
+
+    public static RolloutReference Rollout(Guid tenant, Guid rollout, int? ring) => new(tenant, rollout, "Pilot", ring, Guid.NewGuid());
+
+    public static RingAssigned Assigned(Guid tenant, Guid rollout, int ring, DateTimeOffset at, params Guid[] devices) =>
+        new(Guid.NewGuid(), Rollout(tenant, rollout, ring), "policy-1", devices, "admin@contoso.test", at);
+
+    public static RolloutHalted Halted(Guid tenant, Guid rollout, DateTimeOffset at) =>
+        new(Guid.NewGuid(), Rollout(tenant, rollout, 0), new GateVerdict(false, 10, 0.5, 0.3, 2, TimeSpan.FromDays(1), ["too many failures"]),
+            "too many failures", at);
+
+    public static RolloutResumed Resumed(Guid tenant, Guid rollout, DateTimeOffset at) => new(Guid.NewGuid(), Rollout(tenant, rollout, 0), "admin", at);
+}

@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Whfb.ServiceDefaults.Security;
+using Whfb.Testing;
+using Xunit;
+
+namespace Whfb.Insights.Tests.Support;
+
+/// <summary>
+/// The real Insights service on its own database and virtual host of the real servers, with API keys for two
+/// tenants (operator and admin each). Shared by the integration tests; each test uses fresh device and user ids.
+/// </summary>
+public sealed class InsightsHost : IAsyncLifetime
+{
+    public static readonly Guid TenantA = Guid.Parse("a0000000-0000-4000-8000-00000000000a");
+    public static readonly Guid TenantB = Guid.Parse("b0000000-0000-4000-8000-00000000000b");
+    private IsolatedDatabase database = null!;
+    private IsolatedVirtualHost vhost = null!;
+
+    public ServiceFactory<InsightsApp> Service { get; private set; } = null!;
+
+    public string ConnectionString => database.ConnectionString;
+
+    public Dictionary<string, string?> ExtraSettings { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        database = await IsolatedDatabase.CreateAsync("insights");
+        vhost = await IsolatedVirtualHost.CreateAsync("insights");
+        var settings = new Dictionary<string, string?>(ExtraSettings)
+        {
+            ["ConnectionStrings:insightsdb"] = database.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = vhost.AmqpConnectionString,
+            ["Insights:Alerts:PollIntervalMs"] = "200",
+        };
+        var index = 0;
+        foreach (var tenant in new[] { TenantA, TenantB })
+        {
+            foreach (var role in new[] { WhfbRoles.Operator, WhfbRoles.Admin })
+            {
+                settings[$"Auth:ApiKeys:{index}:Name"] = $"{role}-{tenant}";
+                settings[$"Auth:ApiKeys:{index}:TenantId"] = tenant.ToString();
+                settings[$"Auth:ApiKeys:{index}:Role"] = role;
+                settings[$"Auth:ApiKeys:{index}:Sha256"] = ApiKeyHasher.Hash(KeyOf(tenant, role));
+                index++;
+            }
+        }
+
+        Service = new ServiceFactory<InsightsApp>(settings);
+        _ = Service.Server;
+        await Task.CompletedTask;
+    }
+
+    public static string KeyOf(Guid tenant, string role) => $"test_{role}_{tenant:N}";
+
+    public HttpClient Client(Guid tenant, string role = WhfbRoles.Operator)
+    {
+        var client = Service.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", KeyOf(tenant, role));
+        return client;
+    }
+
+    public async Task PublishAsync(params object[] messages)
+    {
+        var bus = Service.Services.GetRequiredService<IBus>();
+        foreach (var message in messages)
+        {
+            await bus.Publish(message, message.GetType());
+        }
+    }
+
+    public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Service.DisposeAsync();
+        await vhost.DisposeAsync();
+        await database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class InsightsCollection : ICollectionFixture<InsightsHost>
+{
+    public const string Name = "insights";
+}
