@@ -11,8 +11,8 @@ internal sealed class KeyCredentialFields
 
     private readonly ReadOnlyMemory<byte> _blob;
     private readonly KeyCredentialVersion _version;
-    private readonly List<string> _warnings = [];
-    private readonly List<byte> _unknown = [];
+    private List<string>? _warnings;
+    private List<byte>? _unknown;
     private uint _seen;
     private ReadOnlyMemory<byte> _keyId;
     private ReadOnlyMemory<byte> _keyHash;
@@ -60,8 +60,8 @@ internal sealed class KeyCredentialFields
     {
         if (!entry.IsKnown)
         {
-            _unknown.Add(entry.Identifier);
-            _warnings.Add($"Skipped unknown entry 0x{entry.Identifier:X2} at byte {entry.Offset}");
+            (_unknown ??= []).Add(entry.Identifier);
+            (_warnings ??= []).Add($"Skipped unknown entry 0x{entry.Identifier:X2} at byte {entry.Offset}");
             return null;
         }
 
@@ -162,8 +162,8 @@ internal sealed class KeyCredentialFields
             LastLogonTime = ToTime(_lastLogon, encoding, "KeyApproximateLastLogonTimeStamp"),
             OwnerDn = ownerDn,
             Entries = entries,
-            UnknownEntryIds = _unknown,
-            Warnings = _warnings,
+            UnknownEntryIds = (IReadOnlyList<byte>?)_unknown ?? [],
+            Warnings = (IReadOnlyList<string>?)_warnings ?? [],
         };
     }
 
@@ -180,7 +180,7 @@ internal sealed class KeyCredentialFields
         var time = KeyCredentialTime.Decode(raw.Value, encoding);
         if (time is null)
         {
-            _warnings.Add($"{name} 0x{raw.Value:X16} is out of range for {encoding}");
+            (_warnings ??= []).Add($"{name} 0x{raw.Value:X16} is out of range for {encoding}");
         }
 
         return time;

@@ -53,7 +53,8 @@ internal sealed class LdapConnectionTransport : ILdapTransport
         catch (Exception e) when (e is LdapException or TimeoutException)
         {
             connection.Dispose();
-            throw LdapErrors.Map(e, $"Connect to {options.Url}");
+            var hint = secure ? " (ldaps: is the server certificate trusted? On Linux set LDAPTLS_CACERT, or LDAPTLS_REQCERT=never for a test directory)" : string.Empty;
+            throw LdapErrors.Map(e, $"Connect to {options.Url}{hint}");
         }
     }
 
