@@ -1,0 +1,24 @@
+using System.Diagnostics;
+
+namespace Whfb.Cli.Tests;
+
+/// <summary>Runs the built <c>whfb</c> as a real process, with standard input, and captures what it prints.</summary>
+internal static class WhfbProcess
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(string stdin, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "whfb.dll");
+        var info = new ProcessStartInfo("dotnet", [dll, .. args])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(info)!;
+        await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
+}
