@@ -1,0 +1,32 @@
+namespace Whfb.Simulator.Graph;
+
+/// <summary>Section <c>Simulator:Graph</c>: the emulated tenant, its apps and its throttling budgets.</summary>
+public sealed class GraphEmulatorOptions
+{
+    public const string SectionName = "Simulator:Graph";
+
+    public string TenantId { get; set; } = "7f3c2a9e-1b4d-4e5f-8a6b-0c1d2e3f4a5b";
+
+    /// <summary>Apps allowed to get tokens (client credentials). Secrets come from the environment, never appsettings.</summary>
+    public List<EmulatedApp> Apps { get; set; } = [];
+
+    /// <summary>Requests per app per throttle window on ordinary Graph routes.</summary>
+    public int RequestsPerWindow { get; set; } = 2000;
+
+    /// <summary>Requests per app per window on reports/authenticationMethods (5 in the real service).</summary>
+    public int ReportsRequestsPerWindow { get; set; } = 5;
+
+    public TimeSpan ThrottleWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(3599);
+}
+
+/// <summary>An app registration with a client secret.</summary>
+public sealed class EmulatedApp
+{
+    public string ClientId { get; set; } = "";
+
+    public string ClientSecret { get; set; } = "";
+
+    public override string ToString() => ClientId;
+}

@@ -1,0 +1,49 @@
+using Whfb.Simulator.Graph.Throttling;
+
+namespace Whfb.Simulator.Graph.Routing;
+
+/// <summary>Routes one Graph request (from HTTP or from a $batch step): throttle budget, handler, 400 on bad queries.</summary>
+public sealed class GraphDispatcher
+{
+    private readonly GraphRouteTable _routes = new();
+    private readonly GraphThrottle _throttle;
+    private readonly ILogger<GraphDispatcher> _logger;
+
+    public GraphDispatcher(IEnumerable<IGraphApi> apis, GraphThrottle throttle, ILogger<GraphDispatcher> logger)
+    {
+        ArgumentNullException.ThrowIfNull(apis);
+        (_throttle, _logger) = (throttle, logger);
+        foreach (var api in apis)
+        {
+            api.Map(_routes);
+        }
+
+        _routes.Post("$batch", new BatchExecutor(Dispatch).Execute);
+    }
+
+    public GraphResponse Dispatch(GraphRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var match = _routes.Match(request.Method, request.Path);
+        if (match.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        if (_throttle.TryAcquire(request.ClientId, match.Route!.Bucket) is { } retryAfter)
+        {
+            GraphLog.Throttled(_logger, request.ClientId, request.Method, request.Path, retryAfter.TotalSeconds);
+            return ThrottledResponse.For(retryAfter, match.Route.Bucket);
+        }
+
+        request.Values = match.Values!;
+        try
+        {
+            return match.Route.Handler(request);
+        }
+        catch (GraphQueryException e)
+        {
+            return GraphResponse.BadRequest(e.Code, e.Message);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Whfb.Simulator.Graph.Routing;
+
+internal static partial class GraphLog
+{
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Throttled app {ClientId}: {Method} {Path}, retry after {Seconds:F1} s")]
+    public static partial void Throttled(ILogger logger, string clientId, string method, string path, double seconds);
+}

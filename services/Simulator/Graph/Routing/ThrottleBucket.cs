@@ -1,0 +1,10 @@
+namespace Whfb.Simulator.Graph.Routing;
+
+/// <summary>Which request budget a route draws from.</summary>
+public enum ThrottleBucket
+{
+    Default,
+
+    /// <summary>reports/authenticationMethods: 5 requests per 10 s per app in the real service.</summary>
+    Reports,
+}

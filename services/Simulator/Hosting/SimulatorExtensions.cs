@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using Whfb.Simulator.Graph;
+using Whfb.Simulator.Graph.Routing;
+using Whfb.Simulator.Graph.Throttling;
+using Whfb.Simulator.Identity;
+using Whfb.Simulator.Intune;
+using Whfb.Simulator.Tenant;
+
+namespace Whfb.Simulator.Hosting;
+
+/// <summary>Registers the simulator's parts: tenant model, Graph emulator, token issuer, certificate, Kestrel endpoints.</summary>
+public static class SimulatorExtensions
+{
+    public static WebApplicationBuilder AddSimulator(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection(SimulatorOptions.SectionName).Get<SimulatorOptions>() ?? new SimulatorOptions();
+        var certificate = new EmulatorCertificate(SelfSignedCertificate.Create(TimeProvider.System));
+        if (options.CertificatePemPath is { Length: > 0 } pemPath)
+        {
+            SelfSignedCertificate.WritePem(certificate.Certificate, pemPath);
+        }
+
+        SimulatorApp.ListenOn(builder, options, certificate);
+        var services = builder.Services;
+        services.AddSingleton(certificate);
+        services.Configure<GraphEmulatorOptions>(builder.Configuration.GetSection(GraphEmulatorOptions.SectionName));
+        services.AddSingleton<TenantDirectory>().AddSingleton<HelloMethodStore>().AddSingleton<IntuneStore>();
+        services.AddSingleton<TokenIssuer>().AddSingleton<GraphThrottle>().AddSingleton<GraphDispatcher>();
+        services.AddSingleton<IGraphApi, UsersApi>().AddSingleton<IGraphApi, UsersDeltaApi>().AddSingleton<IGraphApi, MethodsApi>()
+            .AddSingleton<IGraphApi, ReportsApi>().AddSingleton<IGraphApi, GroupsApi>().AddSingleton<IGraphApi, DevicesApi>()
+            .AddSingleton<IGraphApi, IntuneApi>();
+        return builder;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Whfb.Simulator.Intune;
+
+/// <summary>The emulated Intune policies: settings-catalog configurationPolicies and deviceConfigurations.</summary>
+public sealed class IntuneStore(TimeProvider time)
+{
+    public IntuneCollection ConfigurationPolicies { get; } = new("configurationPolicies", time);
+
+    public IntuneCollection DeviceConfigurations { get; } = new("deviceConfigurations", time);
+
+    /// <summary>Every group any policy is assigned to, with the policy kind and id.</summary>
+    public IEnumerable<(IntuneCollection Collection, string PolicyId, string GroupId)> Assignments() =>
+        new[] { ConfigurationPolicies, DeviceConfigurations }.SelectMany(c => c.List()
+            .SelectMany(p => c.AssignedGroups(p["id"]!.GetValue<string>()).Select(g => (c, p["id"]!.GetValue<string>(), g))));
+}

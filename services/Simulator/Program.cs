@@ -1,0 +1,4 @@
+using Whfb.Simulator.Hosting;
+
+var app = SimulatorApp.Build(args);
+await app.RunAsync();
