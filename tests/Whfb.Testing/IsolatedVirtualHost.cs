@@ -40,9 +40,19 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
         return new IsolatedVirtualHost(http, name, amqp);
     }
 
+    /// <summary>The management API's description of a queue (type, message counts, ...).</summary>
+    public Task<string> QueueJsonAsync(string queue) => management.GetStringAsync($"api/queues/{Name}/{queue}");
+
+    /// <summary>Messages in a queue; 0 when the queue does not exist yet.</summary>
     public async Task<int> MessagesInQueueAsync(string queue)
     {
-        var json = await management.GetStringAsync($"api/queues/{Name}/{queue}");
+        var response = await management.GetAsync($"api/queues/{Name}/{queue}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return 0;
+        }
+
+        var json = await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync();
         using var doc = System.Text.Json.JsonDocument.Parse(json);
         return doc.RootElement.TryGetProperty("messages", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.Number ? m.GetInt32() : 0;
     }

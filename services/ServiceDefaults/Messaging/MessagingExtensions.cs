@@ -65,17 +65,19 @@ public static class MessagingExtensions
             }
         }
 
-        var redelivery = options.RedeliveryIntervalsSec.Select(s => TimeSpan.FromSeconds(s)).ToArray();
+        var immediate = options.EffectiveRetryIntervalsMs.Select(ms => TimeSpan.FromMilliseconds(ms));
+        var redelivery = options.EffectiveRedeliveryIntervalsSec.Select(s => TimeSpan.FromSeconds(s));
         if (options.DelayedExchange)
         {
-            endpoint.UseDelayedRedelivery(r => r.Intervals(redelivery));
+            endpoint.UseDelayedRedelivery(r => r.Intervals([.. redelivery]));
+            endpoint.UseMessageRetry(r => r.Intervals([.. immediate]));
         }
         else
         {
-            endpoint.UseMessageRetry(r => r.Intervals(redelivery));
+            // Nested retry filters do not compose in MassTransit: one policy, immediate intervals then the long ones,
+            // while the message stays unacknowledged (a crash hands it back to the queue).
+            endpoint.UseMessageRetry(r => r.Intervals([.. immediate, .. redelivery]));
         }
-
-        endpoint.UseMessageRetry(r => r.Intervals(options.RetryIntervalsMs));
     }
 
     internal static string GetServiceName(this IServiceCollection services) =>

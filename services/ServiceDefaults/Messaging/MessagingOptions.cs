@@ -11,16 +11,22 @@ public sealed class MessagingOptions
     /// <summary>Messages a consumer may hold unacknowledged.</summary>
     public int PrefetchCount { get; set; } = 64;
 
-    /// <summary>Immediate retries inside one delivery, in milliseconds.</summary>
-    public int[] RetryIntervalsMs { get; set; } = [50, 250, 1000];
+    // Arrays start empty: the configuration binder appends to a non-empty default instead of replacing it.
+
+    /// <summary>Immediate retries inside one delivery, in milliseconds (default 50, 250, 1000).</summary>
+    public int[] RetryIntervalsMs { get; set; } = [];
 
     /// <summary>
     /// Redelivery after the immediate retries, in seconds. With <see cref="DelayedExchange"/> the message goes back
     /// to the broker (needs the rabbitmq_delayed_message_exchange plugin); otherwise it is held unacknowledged
     /// in the consumer while it waits, so a crash returns it to the queue and nothing is lost. After the last
-    /// interval the message moves to the endpoint's <c>_error</c> queue.
+    /// interval the message moves to the endpoint's <c>_error</c> queue. Default 5, 30, 120.
     /// </summary>
-    public int[] RedeliveryIntervalsSec { get; set; } = [5, 30, 120];
+    public int[] RedeliveryIntervalsSec { get; set; } = [];
 
     public bool DelayedExchange { get; set; }
+
+    public IReadOnlyList<int> EffectiveRetryIntervalsMs => RetryIntervalsMs.Length > 0 ? RetryIntervalsMs : [50, 250, 1000];
+
+    public IReadOnlyList<int> EffectiveRedeliveryIntervalsSec => RedeliveryIntervalsSec.Length > 0 ? RedeliveryIntervalsSec : [5, 30, 120];
 }
