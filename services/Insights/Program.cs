@@ -13,5 +13,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapHistoryApi();
+app.MapAnalyticsApi();
+app.MapOpenApi();
 
 await app.RunOrMigrateAsync<InsightsDbContext>(args);

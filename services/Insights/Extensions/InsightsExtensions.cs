@@ -14,6 +14,8 @@ public static class InsightsExtensions
         builder.Services.Configure<InsightsOptions>(builder.Configuration.GetSection(InsightsOptions.Section));
         builder.AddDatabase<InsightsDbContext>();
         builder.AddWhfbAuthentication();
+        builder.Services.AddOpenApi();
+        builder.Services.AddAnalytics();
         builder.Services.AddScoped<HistoryWriter>();
         builder.Services.AddSingleton<HistoryPartitions>();
         builder.Services.AddSingleton<HistoryBatchWriter>();

@@ -50,7 +50,7 @@ public static class DeviceEventsProjector
             case DeviceStatusReported m:
                 var status = set.Device(m.TenantId, m.DeviceId, m.CollectedAt);
                 status.DeviceName = m.DeviceName ?? status.DeviceName;
-                status.Domain = m.DomainName ?? status.Domain;
+                FunnelSteps.ChangeDimensions(set, status, d => d.Domain = m.DomainName ?? d.Domain);
                 return true;
             case NgcKeyRemoved or DeviceLogEntryRecorded or PolicyStateReported:
                 return true;

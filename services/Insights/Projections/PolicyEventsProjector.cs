@@ -21,8 +21,11 @@ public static class PolicyEventsProjector
                 foreach (var id in m.DeviceIds)
                 {
                     var d = set.Device(m.Rollout.TenantId, id, m.At);
-                    d.RolloutId ??= m.Rollout.RolloutId;
-                    d.RingIndex ??= m.Rollout.RingIndex;
+                    FunnelSteps.ChangeDimensions(set, d, s =>
+                    {
+                        s.RolloutId ??= m.Rollout.RolloutId;
+                        s.RingIndex ??= m.Rollout.RingIndex;
+                    });
                     FunnelSteps.PolicyAssigned(set, d, m.At);
                 }
 
