@@ -1,0 +1,14 @@
+namespace Whfb.SyncTracker.Domain;
+
+/// <summary>A key Entra ID knows, from a device's event 300 or from Graph's windowsHelloForBusinessMethods.</summary>
+public sealed record EntraKeyObservation(
+    Guid UserId,
+    string? UserPrincipalName,
+    Guid? DeviceId,
+    string? EntraKeyId,
+    Guid? DeviceKeyId,
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The AD KeyID, where the source exposes it (then matching is exact).</summary>
+    public string? AdKeyId { get; init; }
+}

@@ -1,0 +1,115 @@
+using Whfb.Contracts.Keys;
+
+namespace Whfb.SyncTracker.Domain;
+
+public sealed partial class TenantSyncEngine
+{
+    /// <summary>Applies the thresholds at the current time: stalled pipeline, stuck keys, orphaned values. Safe to call often.</summary>
+    public void Evaluate()
+    {
+        EvaluatePipeline();
+        foreach (var key in _keys.Waiting.Where(k => k.State == KeyState.AwaitingAd && Now - k.CreatedInEntraAt >= Thresholds.StuckAfter).ToArray())
+        {
+            key.StuckSince = Now;
+            key.Hints = Hints(key);
+            SetState(key, KeyState.Stuck);
+            Emit(new KeySyncStuck(EventIds.For("key-stuck", key.Id, key.CreatedInEntraAt!.Value), key.ToReference(), Now,
+                Now - key.CreatedInEntraAt.Value, key.Hints));
+        }
+
+        foreach (var key in _keys.Unmatched.Where(k => Now - k.UnmatchedSince >= Thresholds.OrphanGrace).ToArray())
+        {
+            key.OrphanReason ??= OrphanReason.NoMatchingEntraKey;
+            SetState(key, KeyState.Orphaned);
+            Emit(new OrphanedKeyDetected(EventIds.For("key-orphaned", key.Id, key.UnmatchedSince!.Value), TenantId, key.EntraUserId,
+                key.AdObjectDn ?? "", key.AdKeyId!, key.DeviceId, key.AdCreatedAt, key.OrphanReason.Value, Now));
+        }
+    }
+
+    /// <summary>What the data says about why this key has not reached AD.</summary>
+    public List<StuckKeyHint> Hints(TrackedKey key)
+    {
+        var hints = UserHints(key);
+        if (_pipeline.IsStalled)
+        {
+            hints.Add(StuckKeyHint.PipelineStalled);
+        }
+
+        return hints;
+    }
+
+    private List<StuckKeyHint> UserHints(TrackedKey key)
+    {
+        var hints = new List<StuckKeyHint>(2);
+        var entraUser = key.EntraUserId is { } id ? _users.Entra(id) : null;
+        if (entraUser is null)
+        {
+            return hints;
+        }
+
+        if (_users.AdUserOf(entraUser) is not { } adUser)
+        {
+            if (entraUser.DescribedByGraph)
+            {
+                hints.Add(entraUser.HasOnPremisesAnchor ? StuckKeyHint.UserNotFoundInAd : StuckKeyHint.UserOutOfSyncScope);
+            }
+
+            return hints;
+        }
+
+        if (adUser.AdminSdHolderProtected)
+        {
+            hints.Add(StuckKeyHint.AdminSdHolderProtected);
+        }
+
+        if (adUser.AttributeUnreadable)
+        {
+            hints.Add(StuckKeyHint.AttributeUnreadable);
+        }
+
+        return hints;
+    }
+
+    /// <summary>Stalled: no key synced for the stall window while a key without a user-specific explanation waited that long.</summary>
+    private void EvaluatePipeline()
+    {
+        if (_pipeline.IsStalled)
+        {
+            if (_keys.Waiting.Count == 0)
+            {
+                EndStall();
+            }
+
+            return;
+        }
+
+        var quiet = _pipeline.LastKeySyncedAt is not { } last || Now - last >= Thresholds.StallAfter;
+        if (quiet && _keys.Waiting.Any(k => Now - k.CreatedInEntraAt >= Thresholds.StallAfter && !UserHints(k).Any(IsUserSpecific)))
+        {
+            _pipeline.StalledSince = Now;
+            _changes.PipelineChanged = true;
+            Emit(new SyncPipelineStalled(EventIds.For("pipeline-stalled", TenantId, Now), TenantId, Now, _pipeline.LastKeySyncedAt, _keys.Waiting.Count));
+        }
+    }
+
+    private void PipelineSawSync()
+    {
+        _pipeline.LastKeySyncedAt = _pipeline.LastKeySyncedAt is { } last && last > Now ? last : Now;
+        _changes.PipelineChanged = true;
+        if (_pipeline.IsStalled)
+        {
+            EndStall();
+        }
+    }
+
+    private void EndStall()
+    {
+        var since = _pipeline.StalledSince!.Value;
+        _pipeline.StalledSince = null;
+        _pipeline.LastRecoveredAt = Now;
+        _changes.PipelineChanged = true;
+        Emit(new SyncPipelineRecovered(EventIds.For("pipeline-recovered", TenantId, since), TenantId, since, Now, _keys.Waiting.Count));
+    }
+
+    private static bool IsUserSpecific(StuckKeyHint hint) => hint is StuckKeyHint.AdminSdHolderProtected or StuckKeyHint.UserOutOfSyncScope;
+}

@@ -1,0 +1,126 @@
+namespace Whfb.SyncTracker.Domain;
+
+public sealed partial class TenantSyncEngine
+{
+    /// <summary>Graph described a user: record its on-premises anchors and pair any AD values that were waiting for it.</summary>
+    public void ObserveEntraUser(EntraUserObservation observation)
+    {
+        var user = _users.Entra(observation.UserId) ?? new EntraUser { TenantId = TenantId, UserId = observation.UserId };
+        user.UserPrincipalName = observation.UserPrincipalName ?? user.UserPrincipalName;
+        user.OnPremisesObjectGuid = observation.OnPremisesObjectGuid;
+        user.OnPremisesSid = observation.OnPremisesSecurityIdentifier;
+        user.DescribedByGraph = true;
+        user.LastSeenAt = Now;
+        _users.Put(user);
+        _changes.EntraUsers.Add(user);
+        if (_users.AdUserOf(user) is { } adUser)
+        {
+            foreach (var adOnly in _keys.OfAdUser(adUser.ObjectGuid).Where(k => k.State.IsAdOnly()).ToArray())
+            {
+                PairAdOnly(adOnly, user.UserId);
+            }
+        }
+    }
+
+    /// <summary>A key exists in Entra ID (device event or Graph); duplicates and late copies merge into the key already known.</summary>
+    public TrackedKey ObserveEntraKey(EntraKeyObservation observation)
+    {
+        var user = EnsureEntraUser(observation.UserId, observation.UserPrincipalName);
+        if (FindEntraKey(observation) is { } known)
+        {
+            Merge(known, observation);
+            return known;
+        }
+
+        var key = new TrackedKey
+        {
+            Id = Guid.CreateVersion7(Now),
+            TenantId = TenantId,
+            State = KeyState.AwaitingAd,
+            EntraUserId = observation.UserId,
+            UserPrincipalName = observation.UserPrincipalName ?? user.UserPrincipalName,
+        };
+        Merge(key, observation);
+        key.CreatedInEntraAt = observation.CreatedAt;
+        _keys.Add(key);
+        if (_users.AdUserOf(user) is { } adUser)
+        {
+            var adOnly = _keys.OfAdUser(adUser.ObjectGuid).Where(k => k.State.IsAdOnly());
+            if (KeyMatcher.BestAdValueFor(key, adOnly, Thresholds.CreationTolerance) is { } match)
+            {
+                AttachAdSide(key, match);
+            }
+        }
+
+        return key;
+    }
+
+    /// <summary>The key (or every key of the device) was deleted in Entra ID.</summary>
+    public void ObserveEntraKeyRemoved(Guid userId, Guid? deviceId, string? entraKeyId, bool deviceDeleted)
+    {
+        foreach (var key in _keys.OfEntraUser(userId).Where(k => k.HasEntraSide && k.EntraRemovedAt is null).ToArray())
+        {
+            var same = entraKeyId is not null ? key.EntraKeyId == entraKeyId : deviceId is not null && key.DeviceId == deviceId;
+            if (!same)
+            {
+                continue;
+            }
+
+            key.EntraRemovedAt = Now;
+            if (key.State.IsInAd())
+            {
+                key.UnmatchedSince = Now;
+                key.OrphanReason = deviceDeleted ? Contracts.Keys.OrphanReason.DeviceDeleted : Contracts.Keys.OrphanReason.EntraKeyDeleted;
+                SetState(key, KeyState.Unmatched);
+            }
+            else if (key.State.IsWaiting())
+            {
+                SetState(key, KeyState.Removed);
+            }
+        }
+    }
+
+    private EntraUser EnsureEntraUser(Guid userId, string? upn)
+    {
+        if (_users.Entra(userId) is { } known)
+        {
+            return known;
+        }
+
+        var user = new EntraUser { TenantId = TenantId, UserId = userId, UserPrincipalName = upn, LastSeenAt = Now };
+        _users.Put(user);
+        _changes.EntraUsers.Add(user);
+        return user;
+    }
+
+    private TrackedKey? FindEntraKey(EntraKeyObservation o) =>
+        _keys.OfEntraUser(o.UserId).FirstOrDefault(k => k.HasEntraSide && (
+            (o.EntraKeyId is not null && k.EntraKeyId == o.EntraKeyId)
+            || (o.DeviceKeyId is not null && k.DeviceKeyId == o.DeviceKeyId)
+            || (o.DeviceId is not null && k.DeviceId == o.DeviceId
+                && (k.CreatedInEntraAt!.Value - o.CreatedAt).Duration() <= Thresholds.CreationTolerance)));
+
+    private void Merge(TrackedKey key, EntraKeyObservation o)
+    {
+        var before = (key.EntraKeyId, key.DeviceKeyId, key.DeviceId, key.ExpectedAdKeyId, key.UserPrincipalName);
+        key.EntraKeyId ??= o.EntraKeyId;
+        key.DeviceKeyId ??= o.DeviceKeyId;
+        key.DeviceId ??= o.DeviceId;
+        key.ExpectedAdKeyId ??= o.AdKeyId;
+        key.UserPrincipalName ??= o.UserPrincipalName;
+        if (before != (key.EntraKeyId, key.DeviceKeyId, key.DeviceId, key.ExpectedAdKeyId, key.UserPrincipalName))
+        {
+            _changes.Keys.Add(key);
+        }
+    }
+
+    /// <summary>An AD value seen before its Entra key (out of order): pair it with a waiting key of the user, if one fits.</summary>
+    private void PairAdOnly(TrackedKey adOnly, Guid entraUserId)
+    {
+        var waiting = _keys.OfEntraUser(entraUserId).Where(k => k.State.IsWaiting() && k.AdKeyId is null);
+        if (KeyMatcher.BestEntraKeyFor(waiting, KeyMatcher.AdSideOf(adOnly), Thresholds.CreationTolerance) is { } key)
+        {
+            AttachAdSide(key, adOnly);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Time.Testing;
+using Whfb.SyncTracker.Domain;
+
+namespace Whfb.SyncTracker.Tests.Domain;
+
+/// <summary>One tenant's engine on a fake clock, with the events it raised so far and helpers to feed both sides.</summary>
+public sealed class EngineScenario
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
+
+    public EngineScenario(SyncThresholds? thresholds = null)
+    {
+        Engine = new TenantSyncEngine(Tenant, thresholds ?? new SyncThresholds(), Time);
+    }
+
+    public Guid Tenant { get; } = Guid.NewGuid();
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public TenantSyncEngine Engine { get; }
+
+    public List<object> Events { get; } = [];
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    public IEnumerable<T> Raised<T>() => Events.OfType<T>();
+
+    /// <summary>Moves the clock, evaluating every minute like the service's timer does.</summary>
+    public void Advance(TimeSpan span)
+    {
+        var end = Now + span;
+        while (Now < end)
+        {
+            Time.Advance(TimeSpan.FromMinutes(1) < end - Now ? TimeSpan.FromMinutes(1) : end - Now);
+            Engine.Evaluate();
+            Collect();
+        }
+    }
+
+    public void Collect() => Events.AddRange(Engine.TakeChanges().Events);
+
+    public TestUser NewUser(string name = "ada", bool adminCount = false) => new(this, name, adminCount);
+
+    /// <summary>A user Graph described (anchored to AD by immutableId) with one key registered now on a new device.</summary>
+    public (TestUser User, Guid Device, TrackedKey Key) UserWithKey(string name = "ada")
+    {
+        var user = NewUser(name);
+        Describe(user);
+        var device = Guid.NewGuid();
+        return (user, device, Register(user, device));
+    }
+
+    /// <summary>Graph describes the user with its on-prem anchor (immutableId by default, SID when asked).</summary>
+    public void Describe(TestUser user, bool bySid = false, bool synced = true)
+    {
+        Engine.ObserveEntraUser(new EntraUserObservation(user.EntraId, user.Upn,
+            synced && !bySid ? EntraUserObservation.ImmutableIdOf(user.ObjectGuid) : null, synced && bySid ? user.Sid : null));
+        Collect();
+    }
+
+    public TrackedKey Register(TestUser user, Guid device, DateTimeOffset? created = null, string? entraKeyId = null)
+    {
+        var key = Engine.ObserveEntraKey(new EntraKeyObservation(user.EntraId, user.Upn, device, entraKeyId, null, created ?? Now));
+        Collect();
+        return key;
+    }
+
+    /// <summary>A scan returns the user with exactly these values.</summary>
+    public void Scan(TestUser user, params AdKeyValue[] values)
+    {
+        Engine.ObserveAdUser(new AdUserObservation(user.ObjectGuid, user.Dn, user.Sid, user.Upn, user.AdminCount, values));
+        Collect();
+    }
+}
+
+public sealed record TestUser(EngineScenario Scenario, string Name, bool AdminCount)
+{
+    public Guid EntraId { get; } = Guid.NewGuid();
+
+    public Guid ObjectGuid { get; } = Guid.NewGuid();
+
+    public string Sid { get; } = $"S-1-5-21-1-2-3-{Random.Shared.Next(1000, 100000)}";
+
+    public string Upn => $"{Name}@whfb.test";
+
+    public string Dn => $"CN={Name},OU=Users,DC=whfb,DC=test";
+
+    /// <summary>The value Entra Connect writes for a key of this device created at that time.</summary>
+    public static AdKeyValue Value(Guid device, DateTimeOffset created) =>
+        new(Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()), device, created);
+}
