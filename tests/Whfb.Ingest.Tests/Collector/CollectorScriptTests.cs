@@ -1,0 +1,47 @@
+using Whfb.Contracts.Devices;
+using Whfb.Testing;
+
+namespace Whfb.Ingest.Tests.Collector;
+
+/// <summary>
+/// The PowerShell collector (deploy/collector) under Pester, posting to this Ingest on a real Kestrel port; fails when
+/// any Pester test fails. The events it posts must arrive on the bus.
+/// </summary>
+public sealed class CollectorScriptTests(CollectorScriptTests.Host host) : IClassFixture<CollectorScriptTests.Host>
+{
+    public sealed class Host : IngestHost
+    {
+        protected override bool UseKestrel => true;
+    }
+
+    [Fact]
+    public async Task Pester_tests_of_the_collector_pass_against_a_running_Ingest()
+    {
+        await PowerShellTools.EnsureInstalledAsync();
+        await using var probe = await BusProbe.BindAsync(host.VirtualHost, typeof(NgcKeyRegistered), typeof(PolicyStateReported), typeof(DeviceStatusReported));
+        var key = await host.CreateKeyAsync(IngestHost.TenantA, "pester");
+        var tests = Path.Combine(RepositoryPaths.Root, "deploy", "collector", "tests");
+        var script = $$"""
+            Import-Module '{{PowerShellTools.PesterModule}}'
+            $c = New-PesterConfiguration
+            $c.Run.Path = '{{tests}}'
+            $c.Run.Exit = $true
+            $c.Output.RenderMode = 'Plaintext'
+            $c.Output.Verbosity = 'Detailed'
+            Invoke-Pester -Configuration $c
+            """;
+
+        var (exitCode, output) = await PowerShellTools.RunAsync(PowerShellTools.Pwsh, ["-NoProfile", "-NonInteractive", "-Command", script], new Dictionary<string, string>
+        {
+            ["WHFB_TEST_INGEST_URL"] = host.KestrelAddress!.ToString(),
+            ["WHFB_TEST_COLLECTOR_KEY"] = key.Key,
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        });
+
+        Assert.True(exitCode == 0, $"Pester failed ({exitCode}):\n{output}");
+        Assert.Contains("Tests Passed: ", output, StringComparison.Ordinal);
+        Assert.NotEmpty(await probe.WaitForAsync<NgcKeyRegistered>(1));
+        Assert.NotEmpty(await probe.WaitForAsync<DeviceStatusReported>(1));
+        Assert.True((await probe.WaitForAsync<PolicyStateReported>(1))[0].GetProperty("gpoOverridesMdm").GetBoolean());
+    }
+}
