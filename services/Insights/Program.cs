@@ -14,6 +14,8 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapHistoryApi();
 app.MapAnalyticsApi();
+app.MapAlertsApi();
+app.MapWebhooksApi();
 app.MapOpenApi();
 
 await app.RunOrMigrateAsync<InsightsDbContext>(args);

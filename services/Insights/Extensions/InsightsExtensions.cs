@@ -16,6 +16,7 @@ public static class InsightsExtensions
         builder.AddWhfbAuthentication();
         builder.Services.AddOpenApi();
         builder.Services.AddAnalytics();
+        builder.AddAlerts();
         builder.Services.AddScoped<HistoryWriter>();
         builder.Services.AddSingleton<HistoryPartitions>();
         builder.Services.AddSingleton<HistoryBatchWriter>();

@@ -1,3 +1,4 @@
+using Whfb.Insights.Alerts;
 using Npgsql;
 using Whfb.Insights.Model;
 using Whfb.Insights.Projections;
@@ -8,7 +9,7 @@ namespace Whfb.Insights.History;
 /// One transaction per batch: append to the history, then apply only the rows that were new to the projections,
 /// the daily rollups and the alert episodes. A redelivered event therefore changes nothing twice.
 /// </summary>
-public sealed class HistoryBatchWriter(NpgsqlDataSource dataSource, HistoryPartitions partitions)
+public sealed class HistoryBatchWriter(NpgsqlDataSource dataSource, HistoryPartitions partitions, TimeProvider time)
 {
     public async Task<int> WriteAsync(IReadOnlyList<HistoryRow> rows, CancellationToken cancellationToken)
     {
@@ -27,6 +28,7 @@ public sealed class HistoryBatchWriter(NpgsqlDataSource dataSource, HistoryParti
             Projector.Apply(set, fresh);
             await ProjectionStore.SaveAsync(set, connection, transaction, cancellationToken);
             await RollupStore.SaveAsync(set.Deltas, connection, transaction, cancellationToken);
+            await AlertEpisodes.ApplyAsync(set.Deltas.Alerts, time.GetUtcNow(), connection, transaction, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

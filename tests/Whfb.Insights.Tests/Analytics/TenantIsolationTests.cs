@@ -22,6 +22,7 @@ public sealed class TenantIsolationTests(InsightsHost host)
         "/v1/analytics/keys/orphaned?limit=10000",
         "/v1/analytics/rings",
         "/v1/history/recent?limit=500",
+        "/v1/alerts?limit=500",
     ];
 
     private static readonly DateTimeOffset Start = new(2026, 7, 1, 8, 0, 0, TimeSpan.Zero);

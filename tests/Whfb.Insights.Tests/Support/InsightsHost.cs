@@ -12,7 +12,7 @@ namespace Whfb.Insights.Tests.Support;
 /// The real Insights service on its own database and virtual host of the real servers, with API keys for two
 /// tenants (operator and admin each). Shared by the integration tests; each test uses fresh device and user ids.
 /// </summary>
-public sealed class InsightsHost : IAsyncLifetime
+public class InsightsHost : IAsyncLifetime
 {
     public static readonly Guid TenantA = Guid.Parse("a0000000-0000-4000-8000-00000000000a");
     public static readonly Guid TenantB = Guid.Parse("b0000000-0000-4000-8000-00000000000b");
@@ -23,13 +23,13 @@ public sealed class InsightsHost : IAsyncLifetime
 
     public string ConnectionString => database.ConnectionString;
 
-    public Dictionary<string, string?> ExtraSettings { get; } = [];
+    private Dictionary<string, string?> settings = [];
 
     public async Task InitializeAsync()
     {
         database = await IsolatedDatabase.CreateAsync("insights");
         vhost = await IsolatedVirtualHost.CreateAsync("insights");
-        var settings = new Dictionary<string, string?>(ExtraSettings)
+        settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:insightsdb"] = database.ConnectionString,
             ["ConnectionStrings:rabbitmq"] = vhost.AmqpConnectionString,
@@ -48,9 +48,24 @@ public sealed class InsightsHost : IAsyncLifetime
             }
         }
 
-        Service = new ServiceFactory<InsightsApp>(settings);
+        Start();
+    }
+
+    /// <summary>Stops the service (like a deploy) and starts a new instance on the same database and virtual host.</summary>
+    public async Task RestartAsync()
+    {
+        await Service.DisposeAsync();
+        Start();
+    }
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    private void Start()
+    {
+        Service = new ServiceFactory<InsightsApp>(settings, ConfigureServices);
         _ = Service.Server;
-        await Task.CompletedTask;
     }
 
     public static string KeyOf(Guid tenant, string role) => $"test_{role}_{tenant:N}";
@@ -84,7 +99,7 @@ public sealed class InsightsHost : IAsyncLifetime
         return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Service.DisposeAsync();
         await vhost.DisposeAsync();

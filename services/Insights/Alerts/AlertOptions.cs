@@ -1,0 +1,20 @@
+namespace Whfb.Insights.Alerts;
+
+/// <summary>Bound from "Insights:Alerts".</summary>
+public sealed class AlertOptions
+{
+    public const string Section = "Insights:Alerts";
+
+    /// <summary>How often the dispatcher looks for due deliveries (real time).</summary>
+    public int PollIntervalMs { get; set; } = 1000;
+
+    /// <summary>Attempts before a delivery is given up as failed.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>First retry delay; each further retry doubles it, up to <see cref="MaxBackoffSeconds"/>.</summary>
+    public int FirstBackoffSeconds { get; set; } = 10;
+
+    public int MaxBackoffSeconds { get; set; } = 3600;
+
+    public int TimeoutSeconds { get; set; } = 10;
+}

@@ -1,0 +1,41 @@
+using Whfb.Insights.Analytics;
+
+namespace Whfb.Insights.Alerts;
+
+/// <summary>Webhooks of one tenant; the secret is written, never read back out.</summary>
+public sealed class WebhookStore(Db db, TimeProvider time)
+{
+    private const string Columns = "id, name, url, format, kinds, enabled, created_at";
+
+    public Task<List<Webhook>> ListAsync(Guid tenant, CancellationToken ct) =>
+        db.QueryAsync($"SELECT {Columns} FROM webhooks WHERE tenant_id = @t ORDER BY created_at", Map, ct, ("t", tenant));
+
+    public async Task<Webhook?> GetAsync(Guid tenant, Guid id, CancellationToken ct) =>
+        (await db.QueryAsync($"SELECT {Columns} FROM webhooks WHERE tenant_id = @t AND id = @id", Map, ct, ("t", tenant), ("id", id))).SingleOrDefault();
+
+    public async Task<Webhook> CreateAsync(Guid tenant, WebhookRequest request, CancellationToken ct)
+    {
+        var id = Guid.NewGuid();
+        await db.ExecuteAsync(
+            "INSERT INTO webhooks (id, tenant_id, name, url, secret, format, kinds, enabled, created_at) VALUES (@id, @t, @n, @u, @s, @f, @k, @e, @c)",
+            ct, ("id", id), ("t", tenant), ("n", request.Name), ("u", request.Url), ("s", request.Secret), ("f", request.Format ?? "generic"),
+            ("k", (request.Kinds ?? []).ToArray()), ("e", request.Enabled ?? true), ("c", time.GetUtcNow()));
+        return (await GetAsync(tenant, id, ct))!;
+    }
+
+    public async Task<Webhook?> UpdateAsync(Guid tenant, Guid id, WebhookRequest request, CancellationToken ct)
+    {
+        var updated = await db.ExecuteAsync("""
+            UPDATE webhooks SET name = @n, url = @u, secret = coalesce(@s, secret), format = @f, kinds = @k, enabled = @e
+            WHERE tenant_id = @t AND id = @id
+            """, ct, ("id", id), ("t", tenant), ("n", request.Name), ("u", request.Url), ("s", request.Secret),
+            ("f", request.Format ?? "generic"), ("k", (request.Kinds ?? []).ToArray()), ("e", request.Enabled ?? true));
+        return updated == 0 ? null : await GetAsync(tenant, id, ct);
+    }
+
+    public async Task<bool> DeleteAsync(Guid tenant, Guid id, CancellationToken ct) =>
+        await db.ExecuteAsync("DELETE FROM webhooks WHERE tenant_id = @t AND id = @id", ct, ("t", tenant), ("id", id)) == 1;
+
+    private static Webhook Map(System.Data.Common.DbDataReader r) =>
+        new(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetFieldValue<string[]>(4), r.GetBoolean(5), r.GetFieldValue<DateTimeOffset>(6));
+}

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Whfb.Insights.Alerts;
+using Whfb.ServiceDefaults.Security;
+
+namespace Whfb.Insights.Apis;
+
+/// <summary>Alert episodes of the caller's tenant: list (open, resolved or all) and acknowledge.</summary>
+public static class AlertsApi
+{
+    public static WebApplication MapAlertsApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/v1/alerts").RequireAuthorization(WhfbRoles.OperatorPolicy)
+            .AddEndpointFilter<QueryProblemFilter>().WithTags("Alerts");
+
+        api.MapGet("/", async (HttpRequest q, ClaimsPrincipal user, AlertStore alerts, CancellationToken ct) =>
+                Tabular.Rows(q, await alerts.ListAsync(user.RequiredTenantId(), q.OneOf("state", AlertStore.States, "all").Single(),
+                    q.Int("limit", 100, 1, 1000), ct), "alerts"))
+            .WithSummary("List alerts: state = open | resolved | all (default), limit").Produces<List<AlertRow>>().ProducesValidationProblem();
+
+        api.MapPost("/{id:guid}/ack", async (Guid id, ClaimsPrincipal user, AlertStore alerts, CancellationToken ct) =>
+                await alerts.AcknowledgeAsync(user.RequiredTenantId(), id, user.Actor(), ct) ? Results.NoContent() : Results.NotFound())
+            .WithSummary("Acknowledge an alert (records who and when; the first acknowledgement is kept)");
+        return app;
+    }
+}
