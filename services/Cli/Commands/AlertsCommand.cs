@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Whfb.Cli.Commands;
+
+/// <summary><c>whfb alerts list|ack</c>: the tenant's alert episodes from Insights.</summary>
+public static class AlertsCommand
+{
+    public static Command Create()
+    {
+        var state = new Option<string>("--state") { Description = "open, resolved or all", DefaultValueFactory = _ => "open" };
+        var limit = new Option<int>("--limit") { Description = "Most alerts to show", DefaultValueFactory = _ => 50 };
+        var list = new Command("list", "List alerts (stuck keys, stalled sync, halted rollouts, GPO conflicts)") { state, limit };
+        list.SetAction((parse, ct) => Run(async () =>
+        {
+            using var insights = new InsightsClient();
+            var body = await insights.GetJsonAsync($"/v1/alerts?state={Uri.EscapeDataString(parse.GetValue(state)!)}&limit={parse.GetValue(limit)}", ct);
+            var table = new Table().AddColumns("Id", "Kind", "Title", "Opened", "Resolved", "Acknowledged", "Sent/pending/failed");
+            foreach (var a in body.GetProperty("alerts").EnumerateArray())
+            {
+                table.AddRow(Cell(a, "id"), Cell(a, "kind"), Cell(a, "title"), Cell(a, "openedAt"), Cell(a, "resolvedAt"), Cell(a, "acknowledgedBy"),
+                    $"{a.GetProperty("delivered")}/{a.GetProperty("pending")}/{a.GetProperty("failed")}");
+            }
+
+            AnsiConsole.Write(table);
+        }));
+
+        var id = new Argument<Guid>("id") { Description = "The alert's id (from whfb alerts list)" };
+        var ack = new Command("ack", "Acknowledge an alert") { id };
+        ack.SetAction((parse, ct) => Run(async () =>
+        {
+            using var insights = new InsightsClient();
+            await insights.PostAsync($"/v1/alerts/{parse.GetValue(id)}/ack", ct);
+            AnsiConsole.MarkupLine($"[green]acknowledged[/] {parse.GetValue(id)}");
+        }));
+
+        return new Command("alerts", "List and acknowledge alerts") { list, ack };
+    }
+
+    /// <summary>Runs a command body: 0 on success, 1 with the error on one line (no stack trace) otherwise.</summary>
+    internal static async Task<int> Run(Func<Task> body)
+    {
+        try
+        {
+            await body();
+            return 0;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TaskCanceledException)
+        {
+            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
+            return 1;
+        }
+    }
+
+    internal static string Cell(JsonElement row, string name) =>
+        row.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? Markup.Escape(v.ToString()) : "";
+}
