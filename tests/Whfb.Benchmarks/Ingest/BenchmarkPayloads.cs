@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using Whfb.DeviceReports.Records;
+using Whfb.Ingest.Apis;
+
+namespace Whfb.Benchmarks.Ingest;
+
+/// <summary>
+/// A pool of collector batches (NDJSON bodies for Ingest) and, for the raw baseline, the very messages Ingest publishes
+/// for each of them (every record's typed event plus the history batch), serialized as JSON.
+/// </summary>
+public sealed class BenchmarkPayloads
+{
+    private const string Channel = "Microsoft-Windows-User Device Registration/Admin";
+    private static readonly int[] EventIds = [358, 360, 300, 301, 304, 346, 306];
+
+    private BenchmarkPayloads(List<byte[]> bodies, List<List<(string Exchange, byte[] Body)>> messages)
+    {
+        Bodies = bodies;
+        Messages = messages;
+    }
+
+    public IReadOnlyList<byte[]> Bodies { get; }
+
+    public IReadOnlyList<List<(string Exchange, byte[] Body)>> Messages { get; }
+
+    public static BenchmarkPayloads Create(int batches, int recordsPerBatch, Guid tenant)
+    {
+        var reader = new CollectorRecordReader(TimeProvider.System, new CollectorRecordReaderOptions { MaxRecords = recordsPerBatch });
+        var bodies = new List<byte[]>();
+        var messages = new List<List<(string, byte[])>>();
+        for (var b = 0; b < batches; b++)
+        {
+            var device = Guid.NewGuid();
+            var lines = Enumerable.Range(0, recordsPerBatch).Select(i => JsonSerializer.Serialize(Record(device, b * recordsPerBatch + i)));
+            var body = Encoding.UTF8.GetBytes(string.Join('\n', lines));
+            bodies.Add(body);
+            var records = reader.ReadAll(body).ValidRecords.ToList();
+            messages.Add(DeviceEventMessages.For(tenant, records, 500, DateTimeOffset.UtcNow)
+                .Select(m => ($"{m.GetType().Namespace}:{m.GetType().Name}", JsonSerializer.SerializeToUtf8Bytes(m, m.GetType())))
+                .ToList());
+        }
+
+        return new BenchmarkPayloads(bodies, messages);
+    }
+
+    private static object Record(Guid device, long recordId) => new
+    {
+        deviceId = device,
+        deviceName = "PC-BENCH",
+        user = new { upn = "bench@whfb.test" },
+        channel = Channel,
+        eventId = EventIds[recordId % EventIds.Length],
+        recordId,
+        timeCreated = DateTimeOffset.UtcNow.AddMinutes(-10),
+        level = "Information",
+        provider = "Microsoft-Windows-User Device Registration",
+        eventData = new Dictionary<string, string> { ["KeyId"] = "{0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D}", ["UPN"] = "bench@whfb.test", ["DeviceIsJoined"] = "Yes" },
+        message = "Windows Hello for Business provisioning will be launched.\nDevice is AAD joined ( AADJ or DJ++ ): Yes",
+    };
+}

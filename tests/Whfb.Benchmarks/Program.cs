@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Running;
+using Whfb.Benchmarks.Ingest;
+
+// `ingest`: the macro benchmark of POST /v1/events against raw RabbitMQ.Client publishing (a custom harness: one run
+// takes about a minute, too long for BenchmarkDotNet's many iterations). Anything else: BenchmarkDotNet's switcher
+// (micro benchmarks, e.g. `-- --filter *Normalization*`).
+if (args.FirstOrDefault() == "ingest")
+{
+    return await IngestBenchmark.RunAsync(IngestBenchmarkOptions.Parse(args[1..]));
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(IngestBenchmark).Assembly).Run(args);
+return 0;
