@@ -1,6 +1,8 @@
+using MassTransit;
 using Whfb.ServiceDefaults.Database;
 using Whfb.ServiceDefaults.Messaging;
 using Whfb.SyncTracker.Infrastructure;
+using Whfb.SyncTracker.Tracking;
 
 namespace Whfb.SyncTracker.Extensions;
 
@@ -8,8 +10,13 @@ public static class SyncTrackerExtensions
 {
     public static IHostApplicationBuilder AddSyncTracker(this IHostApplicationBuilder builder)
     {
+        builder.Services.Configure<SyncTrackerOptions>(builder.Configuration.GetSection(SyncTrackerOptions.Section));
         builder.AddDatabase<SyncTrackerDbContext>();
-        builder.AddMessaging();
+        builder.Services.AddSingleton<SyncCoordinator>();
+        builder.Services.AddHostedService<SyncEvaluationService>();
+
+        // One consumer (and its definition) per message.
+        builder.AddMessaging(bus => bus.AddConsumers(typeof(SyncTrackerExtensions).Assembly));
         return builder;
     }
 }

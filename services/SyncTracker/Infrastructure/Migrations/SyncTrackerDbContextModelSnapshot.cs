@@ -78,6 +78,229 @@ namespace Whfb.SyncTracker.Infrastructure.Migrations
 
                     b.ToTable("outbox_messages", (string)null);
                 });
+
+            modelBuilder.Entity("Whfb.SyncTracker.Domain.AdUser", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ObjectGuid")
+                        .HasColumnType("uuid")
+                        .HasColumnName("object_guid");
+
+                    b.Property<bool>("AdminSdHolderProtected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("admin_sd_holder_protected");
+
+                    b.Property<bool>("AttributeUnreadable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attribute_unreadable");
+
+                    b.Property<string>("DistinguishedName")
+                        .HasColumnType("text")
+                        .HasColumnName("distinguished_name");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("Sid")
+                        .HasColumnType("text")
+                        .HasColumnName("sid");
+
+                    b.Property<string>("UserPrincipalName")
+                        .HasColumnType("text")
+                        .HasColumnName("user_principal_name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "ObjectGuid");
+
+                    b.ToTable("ad_users", (string)null);
+                });
+
+            modelBuilder.Entity("Whfb.SyncTracker.Domain.EntraUser", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("DescribedByGraph")
+                        .HasColumnType("boolean")
+                        .HasColumnName("described_by_graph");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<Guid?>("OnPremisesObjectGuid")
+                        .HasColumnType("uuid")
+                        .HasColumnName("on_premises_object_guid");
+
+                    b.Property<string>("OnPremisesSid")
+                        .HasColumnType("text")
+                        .HasColumnName("on_premises_sid");
+
+                    b.Property<string>("UserPrincipalName")
+                        .HasColumnType("text")
+                        .HasColumnName("user_principal_name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "UserId");
+
+                    b.ToTable("entra_users", (string)null);
+                });
+
+            modelBuilder.Entity("Whfb.SyncTracker.Domain.PipelineState", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset?>("LastKeySyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_key_synced_at");
+
+                    b.Property<DateTimeOffset?>("LastRecoveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_recovered_at");
+
+                    b.Property<DateTimeOffset?>("StalledSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stalled_since");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("pipeline_states", (string)null);
+                });
+
+            modelBuilder.Entity("Whfb.SyncTracker.Domain.TrackedKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AdCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ad_created_at");
+
+                    b.Property<string>("AdKeyId")
+                        .HasColumnType("text")
+                        .HasColumnName("ad_key_id");
+
+                    b.Property<string>("AdObjectDn")
+                        .HasColumnType("text")
+                        .HasColumnName("ad_object_dn");
+
+                    b.Property<Guid?>("AdObjectGuid")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ad_object_guid");
+
+                    b.Property<DateTimeOffset?>("CreatedInEntraAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_in_entra_at");
+
+                    b.Property<Guid?>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<Guid?>("DeviceKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_key_id");
+
+                    b.Property<string>("EntraKeyId")
+                        .HasColumnType("text")
+                        .HasColumnName("entra_key_id");
+
+                    b.Property<DateTimeOffset?>("EntraRemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entra_removed_at");
+
+                    b.Property<Guid?>("EntraUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entra_user_id");
+
+                    b.Property<string>("ExpectedAdKeyId")
+                        .HasColumnType("text")
+                        .HasColumnName("expected_ad_key_id");
+
+                    b.PrimitiveCollection<int[]>("Hints")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("hints");
+
+                    b.Property<DateTimeOffset?>("ObservedInAdAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_in_ad_at");
+
+                    b.Property<string>("OrphanReason")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("orphan_reason");
+
+                    b.Property<DateTimeOffset?>("RemovedFromAdAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_from_ad_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("StuckSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stuck_since");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset?>("UnmatchedSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unmatched_since");
+
+                    b.Property<string>("UserPrincipalName")
+                        .HasColumnType("text")
+                        .HasColumnName("user_principal_name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "EntraUserId");
+
+                    b.HasIndex("TenantId", "ObservedInAdAt");
+
+                    b.HasIndex("TenantId", "State", "Id");
+
+                    b.ToTable("tracked_keys", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,4 @@
+namespace Whfb.SyncTracker;
+
+/// <summary>Marker for tests that host this service (WebApplicationFactory needs a type from its assembly).</summary>
+public sealed class SyncTrackerApp;

@@ -1,0 +1,121 @@
+using System.Net.Http.Headers;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Whfb.ServiceDefaults.Security;
+using Whfb.Testing;
+
+namespace Whfb.SyncTracker.Tests.Support;
+
+/// <summary>
+/// The real SyncTracker on its own database and virtual host of the real servers, on a fake clock, with an event
+/// counter bound in the same virtual host. <see cref="RestartAsync"/> stops the service and starts it again on the same state.
+/// </summary>
+public sealed class SyncTrackerHost : IAsyncDisposable
+{
+    public static readonly Guid TenantA = Guid.Parse("a0000000-0000-4000-8000-00000000000a");
+    public static readonly Guid TenantB = Guid.Parse("b0000000-0000-4000-8000-00000000000b");
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly IsolatedDatabase _database;
+    private readonly IsolatedVirtualHost _vhost;
+
+    private SyncTrackerHost(IsolatedDatabase database, IsolatedVirtualHost vhost, EventCounter events, Dictionary<string, string?> settings)
+    {
+        _database = database;
+        _vhost = vhost;
+        _settings = settings;
+        Events = events;
+    }
+
+    public static DateTimeOffset Start { get; } = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public EventCounter Events { get; }
+
+    public ServiceFactory<SyncTrackerApp> Service { get; private set; } = null!;
+
+    public static async Task<SyncTrackerHost> StartAsync(Dictionary<string, string?>? extra = null)
+    {
+        var database = await IsolatedDatabase.CreateAsync("synctracker");
+        var vhost = await IsolatedVirtualHost.CreateAsync("synctracker");
+        var settings = new Dictionary<string, string?>(extra ?? [])
+        {
+            ["ConnectionStrings:synctrackerdb"] = database.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = vhost.AmqpConnectionString,
+            ["SyncTracker:TenantId"] = TenantA.ToString(),
+        };
+        AddApiKeys(settings);
+        var host = new SyncTrackerHost(database, vhost, await EventCounter.StartAsync(vhost.AmqpConnectionString), settings);
+        host.Boot();
+        return host;
+    }
+
+    public static string KeyOf(Guid tenant) => $"test_operator_{tenant:N}";
+
+    public HttpClient Client(Guid tenant)
+    {
+        var client = Service.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", KeyOf(tenant));
+        return client;
+    }
+
+    public Task PublishAsync(object message) => Service.Services.GetRequiredService<IBus>().Publish(message, message.GetType());
+
+    public async Task RestartAsync()
+    {
+        await Service.DisposeAsync();
+
+        // MassTransit keeps the first host's (now disposed) logger factory in a static; a second host in the process needs a fresh one.
+        LogContext.ConfigureCurrentLogContext(NullLoggerFactory.Instance);
+        Boot();
+    }
+
+    /// <summary>Moves the fake clock in steps, giving the service's timer a chance to run at each.</summary>
+    public async Task AdvanceAsync(TimeSpan span, TimeSpan step)
+    {
+        for (var moved = TimeSpan.Zero; moved < span; moved += step)
+        {
+            Time.Advance(step);
+            await Task.Delay(50);
+        }
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Service.DisposeAsync();
+        await Events.DisposeAsync();
+        await _vhost.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private void Boot()
+    {
+        Service = new ServiceFactory<SyncTrackerApp>(_settings, s => s.AddSingleton<TimeProvider>(Time));
+        _ = Service.Server;
+    }
+
+    private static void AddApiKeys(Dictionary<string, string?> settings)
+    {
+        var index = 0;
+        foreach (var tenant in new[] { TenantA, TenantB })
+        {
+            settings[$"Auth:ApiKeys:{index}:Name"] = $"operator-{tenant}";
+            settings[$"Auth:ApiKeys:{index}:TenantId"] = tenant.ToString();
+            settings[$"Auth:ApiKeys:{index}:Role"] = WhfbRoles.Operator;
+            settings[$"Auth:ApiKeys:{index}:Sha256"] = ApiKeyHasher.Hash(KeyOf(tenant));
+            index++;
+        }
+    }
+}
