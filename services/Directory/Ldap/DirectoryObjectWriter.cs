@@ -49,6 +49,15 @@ public sealed class DirectoryObjectWriter : IDisposable
         return _session.SendAsync<ModifyResponse>(modify, cancellationToken);
     }
 
+    /// <summary>The user's adminCount (1 = protected by AdminSDHolder), null when not set.</summary>
+    public async Task<int?> ReadAdminCountAsync(string dn, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dn);
+        var read = await _session.SendAsync<SearchResponse>(
+            new SearchRequest(dn, "(objectClass=*)", SearchScope.Base, LdapAttributes.AdminCount), cancellationToken);
+        return read.Entries.Count == 0 ? null : (int?)LdapAttributes.Long(read.Entries[0], LdapAttributes.AdminCount);
+    }
+
     /// <summary>Deletes an object and everything under it (tree delete control); false when it does not exist.</summary>
     public async Task<bool> DeleteTreeAsync(string dn, CancellationToken cancellationToken = default)
     {
