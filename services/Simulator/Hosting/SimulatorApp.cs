@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Whfb.ServiceDefaults;
+using Whfb.Simulator.EntraConnect;
 using Whfb.Simulator.Graph;
 using Whfb.Simulator.Identity;
 
@@ -21,6 +22,7 @@ public static class SimulatorApp
         app.MapTokenEndpoint();
         app.MapGraphEmulator();
         app.MapAdminApi();
+        app.MapEntraConnectApi();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Whfb.Simulator.EntraConnect;
 using Whfb.Simulator.Graph;
 using Whfb.Simulator.Graph.Routing;
 using Whfb.Simulator.Graph.Throttling;
@@ -30,6 +31,8 @@ public static class SimulatorExtensions
         services.AddSingleton<IGraphApi, UsersApi>().AddSingleton<IGraphApi, UsersDeltaApi>().AddSingleton<IGraphApi, MethodsApi>()
             .AddSingleton<IGraphApi, ReportsApi>().AddSingleton<IGraphApi, GroupsApi>().AddSingleton<IGraphApi, DevicesApi>()
             .AddSingleton<IGraphApi, IntuneApi>();
+        services.Configure<EntraConnectOptions>(builder.Configuration.GetSection(EntraConnectOptions.SectionName));
+        services.AddSingleton<SyncFaults>().AddSingleton<SyncEngine>().AddHostedService<SyncSchedulerService>();
         return builder;
     }
 }

@@ -1,0 +1,24 @@
+using Whfb.Directory.Ldap;
+
+namespace Whfb.Simulator.EntraConnect;
+
+/// <summary>Section <c>Simulator:EntraConnect</c>: the emulated sync server and the AD it exports to.</summary>
+public sealed class EntraConnectOptions
+{
+    public const string SectionName = "Simulator:EntraConnect";
+
+    /// <summary>Runs the scheduler (off by default: it needs the directory).</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Time between cycle starts (Entra Connect's default is 30 minutes; the demo uses seconds).</summary>
+    public TimeSpan CycleInterval { get; set; } = TimeSpan.FromMinutes(30);
+
+    public Uri LdapUrl { get; set; } = new("ldap://127.0.0.1:389");
+
+    public string BindDn { get; set; } = "CN=Administrator,CN=Users,DC=whfb,DC=test";
+
+    /// <summary>From the environment or a secret store; never logged.</summary>
+    public string? Password { get; set; }
+
+    public LdapDirectoryOptions Directory() => new() { Url = LdapUrl, BindDn = BindDn, Password = Password, Timeout = TimeSpan.FromSeconds(20) };
+}
