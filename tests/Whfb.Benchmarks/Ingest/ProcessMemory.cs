@@ -7,7 +7,7 @@ public static class ProcessMemory
     public static int? FindByUrls(Uri baseAddress)
     {
         var marker = "ASPNETCORE_URLS=" + baseAddress;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        foreach (var dir in System.IO.Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid))
                 continue;
