@@ -43,7 +43,17 @@ public sealed partial class TenantSyncEngine(Guid tenantId, SyncThresholds thres
         _pipeline = pipeline ?? _pipeline;
     }
 
+    public DateTimeOffset Now => time.GetUtcNow();
+
     public TrackedKey? Find(Guid keyId) => _keys.Get(keyId);
+
+    /// <summary>AD objectGUIDs of users with keys waiting for AD: a scan that sees them without values reports a smell.</summary>
+    public IReadOnlyCollection<Guid> ExpectedKeyHolders() =>
+        [.. _keys.Waiting
+            .Select(k => k.EntraUserId is { } id ? _users.Entra(id) : null)
+            .Select(u => u is null ? null : _users.AdUserOf(u)?.ObjectGuid ?? u.OnPremisesObjectGuid)
+            .OfType<Guid>()
+            .Distinct()];
 
     public IReadOnlyList<TrackedKey> KeysOfEntraUser(Guid userId) => _keys.OfEntraUser(userId);
 
@@ -54,8 +64,6 @@ public sealed partial class TenantSyncEngine(Guid tenantId, SyncThresholds thres
         _changes = new SyncChanges();
         return changes;
     }
-
-    private DateTimeOffset Now => time.GetUtcNow();
 
     private void SetState(TrackedKey key, KeyState state)
     {

@@ -1,5 +1,6 @@
 using MassTransit;
 using Whfb.ServiceDefaults.Database;
+using Whfb.SyncTracker.ActiveDirectory;
 using Whfb.ServiceDefaults.Messaging;
 using Whfb.SyncTracker.Infrastructure;
 using Whfb.SyncTracker.Tracking;
@@ -14,6 +15,8 @@ public static class SyncTrackerExtensions
         builder.AddDatabase<SyncTrackerDbContext>();
         builder.Services.AddSingleton<SyncCoordinator>();
         builder.Services.AddHostedService<SyncEvaluationService>();
+        builder.Services.Configure<AdScanOptions>(builder.Configuration.GetSection(AdScanOptions.Section));
+        builder.Services.AddHostedService<AdScanService>();
 
         // One consumer (and its definition) per message.
         builder.AddMessaging(bus => bus.AddConsumers(typeof(SyncTrackerExtensions).Assembly));

@@ -79,6 +79,45 @@ namespace Whfb.SyncTracker.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Whfb.SyncTracker.ActiveDirectory.ScanCheckpoint", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("DsServiceName")
+                        .HasColumnType("text")
+                        .HasColumnName("ds_service_name");
+
+                    b.Property<long>("HighestCommittedUsn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("highest_committed_usn");
+
+                    b.Property<Guid?>("InvocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invocation_id");
+
+                    b.Property<string>("LastMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("last_mode");
+
+                    b.Property<DateTimeOffset>("ScannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scanned_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "DsServiceName");
+
+                    b.ToTable("scan_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Whfb.SyncTracker.Domain.AdUser", b =>
                 {
                     b.Property<Guid>("TenantId")

@@ -1,0 +1,35 @@
+using Whfb.Directory.Ldap;
+
+namespace Whfb.SyncTracker.ActiveDirectory;
+
+/// <summary>Bound from "SyncTracker:Directory"; scanning is off while <see cref="Url"/> is empty. Never log the password.</summary>
+public sealed class AdScanOptions
+{
+    public const string Section = "SyncTracker:Directory";
+
+    public string? Url { get; set; }
+
+    public string? BindDn { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>Subtrees to scan (the synced OUs, or the domain root).</summary>
+    public List<string> BaseDns { get; set; } = [];
+
+    public int PageSize { get; set; } = 1000;
+
+    /// <summary>Incremental scans run this often (a full scan runs first when no cursor is stored).</summary>
+    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Url) && BaseDns.Count > 0;
+
+    public LdapDirectoryOptions ToLdap() => new()
+    {
+        Url = new Uri(Url!),
+        BindDn = BindDn,
+        Password = Password,
+        BindMode = BindDn is null ? LdapBindMode.Anonymous : LdapBindMode.Simple,
+        BaseDns = BaseDns,
+        PageSize = PageSize,
+    };
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+using Whfb.Directory.Ldap;
+using Whfb.SyncTracker.Tracking;
+
+namespace Whfb.SyncTracker.ActiveDirectory;
+
+/// <summary>
+/// Scans msDS-KeyCredentialLink: a full scan when no cursor of the answering DC is stored, incremental scans
+/// (uSNChanged) every interval after that; a failed scan is retried at the next tick on a new connection.
+/// </summary>
+public sealed partial class AdScanService(
+    SyncCoordinator coordinator, IOptions<AdScanOptions> options, IOptions<SyncTrackerOptions> tracker, TimeProvider time,
+    ILogger<AdScanService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var tenantId = tracker.Value.TenantId;
+        if (!options.Value.Enabled || tenantId == Guid.Empty)
+        {
+            LogDisabled(logger);
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.ScanInterval, time);
+        KeyCredentialScanner? scanner = null;
+        try
+        {
+            do
+            {
+                try
+                {
+                    scanner ??= new KeyCredentialScanner(options.Value.ToLdap(), time);
+                    var summary = await new AdScanPass(coordinator, tenantId).RunAsync(scanner, stoppingToken);
+                    LogScanned(logger, summary.Mode, summary.Users, summary.Values, summary.SmellCount, summary.Elapsed.TotalMilliseconds);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogFailed(logger, e);
+                    scanner?.Dispose();
+                    scanner = null;
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        finally
+        {
+            scanner?.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "AD scanning is off (no SyncTracker:Directory:Url / BaseDns or no SyncTracker:TenantId)")]
+    private static partial void LogDisabled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Mode} AD scan: {Users} users, {Values} values, {Smells} permission smells in {Millis:0} ms")]
+    private static partial void LogScanned(ILogger logger, ScanMode mode, int users, int values, int smells, double millis);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "AD scan failed; retrying at the next interval")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
