@@ -2,7 +2,8 @@
 # Install the Debian packages the local servers need, only when missing (idempotent, quiet
 # when everything is present). Runs apt-get as root, or through sudo.
 #
-# usage: deploy/local/install.sh [postgres] [rabbitmq] [samba]     (none = all)
+# usage: deploy/local/install.sh [postgres] [rabbitmq] [samba] [chromium]     (none = all servers)
+#        chromium (headless browser for the dashboard tests) is optional: installed only when named.
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -39,6 +40,9 @@ missing_packages() {
       command -v ldbmodify >/dev/null || echo ldb-tools
       command -v ldapsearch >/dev/null || echo ldap-utils
       ;;
+    chromium)
+      [[ -x /usr/lib/chromium/chromium ]] || echo chromium
+      ;;
   esac
 }
 
@@ -68,9 +72,17 @@ stop_default_services() {
 }
 
 main() {
-  local server
-  local -a packages=()
-  select_servers "$@"
+  local server arg
+  local -a packages=() servers=() optional=()
+  for arg in "$@"; do
+    case "$arg" in
+      chromium) optional+=("$arg") ;;
+      *) servers+=("$arg") ;;
+    esac
+  done
+  SERVERS=()
+  (( ${#servers[@]} == 0 && ${#optional[@]} > 0 )) || select_servers "${servers[@]}"
+  SERVERS+=("${optional[@]}")
   mapfile -t packages < <(missing_packages common; for server in "${SERVERS[@]}"; do missing_packages "$server"; done)
   (( ${#packages[@]} > 0 )) || return 0
   apt_install "${packages[@]}"

@@ -17,5 +17,6 @@ app.MapAnalyticsApi();
 app.MapAlertsApi();
 app.MapWebhooksApi();
 app.MapOpenApi();
+app.MapDashboard();
 
 await app.RunOrMigrateAsync<InsightsDbContext>(args);

@@ -58,6 +58,9 @@ public class InsightsHost : IAsyncLifetime
         Start();
     }
 
+    /// <summary>Kestrel on a loopback port instead of the in-memory test server (for a real browser).</summary>
+    protected virtual bool UseKestrel => false;
+
     protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
@@ -65,7 +68,12 @@ public class InsightsHost : IAsyncLifetime
     private void Start()
     {
         Service = new ServiceFactory<InsightsApp>(settings, ConfigureServices);
-        _ = Service.Server;
+        if (UseKestrel)
+        {
+            Service.UseKestrel(0);
+        }
+
+        Service.StartServer();
     }
 
     public static string KeyOf(Guid tenant, string role) => $"test_{role}_{tenant:N}";

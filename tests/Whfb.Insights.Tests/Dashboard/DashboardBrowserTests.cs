@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+using Whfb.Insights.Tests.Support;
+using Whfb.ServiceDefaults.Security;
+using Xunit;
+
+namespace Whfb.Insights.Tests.Dashboard;
+
+/// <summary>The dashboard in headless Chromium (Debian's, installed by deploy/local/install.sh chromium); a screenshot is kept.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class DashboardBrowserTests(DashboardHost host) : IAsyncLifetime
+{
+    private const string Chromium = "/usr/lib/chromium/chromium";
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run deploy/local/install.sh chromium");
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task An_operator_signs_in_and_sees_funnel_latency_rings_stuck_keys_and_alerts()
+    {
+        var scenario = Scenario.Create(InsightsHost.TenantA, DateTimeOffset.UtcNow.AddDays(-2));
+        await host.SeedAsync(scenario);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
+
+        await page.GotoAsync(new Uri(host.BaseAddress, "/dashboard/").ToString());
+        await page.FillAsync("#apikey", InsightsHost.KeyOf(InsightsHost.TenantA, WhfbRoles.Operator));
+        await page.ClickAsync("#signin button");
+        await page.WaitForSelectorAsync("#funnel svg rect", new() { Timeout = 90_000 });
+
+        Assert.Equal(4, await page.Locator("#funnel svg").First.Locator("rect").CountAsync());
+        Assert.True(await page.Locator("#latency svg rect").CountAsync() >= 1);
+        Assert.Contains("Pilot ring 0", await page.InnerTextAsync("#rings"));
+        Assert.Contains(scenario.Devices[1].ToString(), await page.InnerTextAsync("#stuck-keys"));
+        Assert.Contains("Key stuck", await page.InnerTextAsync("#alerts"));
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+        Assert.True(new FileInfo(screenshot).Length > 10_000);
+    }
+
+    [Fact]
+    public async Task A_wrong_key_shows_the_sign_in_form_and_no_data()
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(host.BaseAddress, "/dashboard/").ToString());
+        await page.FillAsync("#apikey", "not-a-key");
+        await page.ClickAsync("#signin button");
+        await page.WaitForFunctionAsync("document.getElementById('status').textContent === 'unauthorized'", null, new() { Timeout = 90_000 });
+
+        Assert.True(await page.IsVisibleAsync("#signin"));
+        Assert.False(await page.IsVisibleAsync("#board"));
+    }
+}
