@@ -4,6 +4,7 @@ using Whfb.Cli.Commands;
 var root = new RootCommand("whfb: roll out Windows Hello for Business (hybrid key trust) and watch it work");
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(AlertsCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(CollectorKeyCommands.Create());
 root.Subcommands.Add(DsregcmdCommands.Create());
 root.Subcommands.Add(KeyCredentialCommand.Create());
