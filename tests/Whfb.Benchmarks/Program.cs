@@ -9,5 +9,7 @@ if (args.FirstOrDefault() == "ingest")
     return await IngestBenchmark.RunAsync(IngestBenchmarkOptions.Parse(args[1..]));
 }
 
+if (args.FirstOrDefault() == Whfb.Benchmarks.Directory.DirectoryBenchmark.Mode) return await Whfb.Benchmarks.Directory.DirectoryBenchmark.RunAsync();
+
 BenchmarkSwitcher.FromAssembly(typeof(IngestBenchmark).Assembly).Run(args);
 return 0;
