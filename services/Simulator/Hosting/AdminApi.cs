@@ -12,6 +12,7 @@ public static class AdminApi
         admin.MapGet("/certificate", (EmulatorCertificate certificate) => Results.Text(certificate.Pem, "application/x-pem-file"));
         admin.MapGet("/tenant", (IOptions<GraphEmulatorOptions> options, EmulatorCertificate certificate) =>
             Results.Ok(new { tenantId = options.Value.TenantId, certificateThumbprint = certificate.Thumbprint }));
+        admin.MapGet("/fleet", (Whfb.Simulator.Fleet.FleetStatus status) => Results.Ok(status));
         return app;
     }
 }

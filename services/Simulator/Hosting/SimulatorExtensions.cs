@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Whfb.Simulator.EntraConnect;
+using Whfb.Simulator.Fleet;
 using Whfb.Simulator.Graph;
 using Whfb.Simulator.Graph.Routing;
 using Whfb.Simulator.Graph.Throttling;
@@ -33,6 +34,14 @@ public static class SimulatorExtensions
             .AddSingleton<IGraphApi, IntuneApi>();
         services.Configure<EntraConnectOptions>(builder.Configuration.GetSection(EntraConnectOptions.SectionName));
         services.AddSingleton<SyncFaults>().AddSingleton<SyncEngine>().AddHostedService<SyncSchedulerService>();
+        services.Configure<FleetOptions>(builder.Configuration.GetSection(FleetOptions.SectionName));
+        services.AddSingleton<FleetStatus>().AddHostedService<FleetRunner>();
+        if (builder.Configuration[$"{FleetOptions.SectionName}:Scenario"] is { Length: > 0 } scenario)
+        {
+            // The scenario's time scale decides how often Entra Connect syncs.
+            var cycle = TimeSpan.FromSeconds(ScenarioLoader.Load(scenario).Timing.SyncCycleSeconds);
+            services.PostConfigure<EntraConnectOptions>(o => o.CycleInterval = cycle);
+        }
         return builder;
     }
 }

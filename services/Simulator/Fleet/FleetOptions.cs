@@ -1,0 +1,24 @@
+namespace Whfb.Simulator.Fleet;
+
+/// <summary>Section <c>Simulator:Fleet</c>: which scenario to run and where devices report.</summary>
+public sealed class FleetOptions
+{
+    public const string SectionName = "Simulator:Fleet";
+
+    /// <summary>Scenario name (Scenarios/&lt;name&gt;.json) or path; empty = no fleet (Graph and Entra Connect only).</summary>
+    public string? Scenario { get; set; }
+
+    /// <summary>Assign the WHfB policy to the rings on the scenario's schedule (no Policy service driving).</summary>
+    public bool AssignRings { get; set; }
+
+    /// <summary>Ingest's base URL; empty = posts are counted only.</summary>
+    public Uri? IngestUrl { get; set; }
+
+    /// <summary>The tenant's collector key (from the environment; never logged).</summary>
+    public string? CollectorKey { get; set; }
+
+    /// <summary>Base DN under which the scenario's OU of users is created when the scenario seeds AD.</summary>
+    public string DirectoryBaseDn { get; set; } = "DC=whfb,DC=test";
+
+    public TimeSpan StepInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

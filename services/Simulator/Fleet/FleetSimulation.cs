@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Whfb.Simulator.Intune;
+using Whfb.Simulator.Tenant;
+
+namespace Whfb.Simulator.Fleet;
+
+/// <summary>
+/// Steps the fleet on <see cref="TimeProvider"/> time. A device starts once WHfB policy reaches it (GPO, or the
+/// Intune policy assigned to a group its user is in, unless a GPO conflict overrides it); its user signs in after
+/// the device's delay; it then reports readiness (358/360) and, when ready, registers a key (300, creating the
+/// WHfB method in the emulated Entra) or fails (301 with its code).
+/// </summary>
+public sealed class FleetSimulation(
+    IReadOnlyList<FleetDevice> devices, TenantDirectory directory, HelloMethodStore methods, IntuneStore intune,
+    string tenantId, int seed, TimeProvider time)
+{
+    private readonly Dictionary<int, DateTimeOffset> _policySince = [];
+    private readonly HashSet<int> _done = [];
+    private readonly Random _keys = new(seed ^ 0x5eed);
+    private readonly Dictionary<string, int> _failureCodes = new(StringComparer.Ordinal);
+    private int _ready, _notReady, _registered, _failed;
+    private long _recordId = 1000;
+
+    public IReadOnlyList<FleetDevice> Devices => devices;
+
+    /// <summary>One step: devices whose user signs in now report; their records and reports go to the sink.</summary>
+    public async Task<int> StepAsync(IDeviceReportSink sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        var now = time.GetUtcNow();
+        var assignedUsers = AssignedUsers();
+        var records = new List<JsonObject>();
+        foreach (var device in devices.Where(d => !_done.Contains(d.Index)))
+        {
+            var intune = assignedUsers.Contains(device.User.Id);
+            if (!device.GpoEnabled && !intune)
+            {
+                continue;
+            }
+
+            var since = _policySince.TryGetValue(device.Index, out var known) ? known : _policySince[device.Index] = now;
+            if (now < since + TimeSpan.FromSeconds(device.SignInDelaySeconds))
+            {
+                continue;
+            }
+
+            _done.Add(device.Index);
+            var keyId = SignIn(device, now, records);
+            await sink.SendDsregcmdAsync(device.Device.DeviceId, DeviceReportTexts.Dsregcmd(device, tenantId, keyId), cancellationToken);
+            await sink.SendPolicyStateAsync(DeviceReportTexts.PolicyState(device, tenantId, intune, now), cancellationToken);
+        }
+
+        foreach (var batch in records.Chunk(500))
+        {
+            await sink.SendEventsAsync(batch, cancellationToken);
+        }
+
+        return records.Count;
+    }
+
+    public FleetStats Stats(int ringsAssigned, int stalledCycles) => new()
+    {
+        Devices = devices.Count,
+        DevicesPerRing = devices.GroupBy(d => d.Ring).OrderBy(g => g.Key).Select(g => g.Count()).ToList(),
+        RingsAssigned = ringsAssigned,
+        PolicyReached = _policySince.Count,
+        SignedIn = _done.Count,
+        Ready358 = _ready,
+        NotReady360 = _notReady,
+        Registered300 = _registered,
+        Failed301 = _failed,
+        FailureCodes = new Dictionary<string, int>(_failureCodes),
+        InjectedNotHybridJoined = devices.Count(d => !d.HybridJoined),
+        InjectedNoTpm = devices.Count(d => !d.HasTpm),
+        InjectedRemoteDesktop = devices.Count(d => d.RemoteDesktop),
+        InjectedGpoEnabled = devices.Count(d => d.GpoEnabled),
+        InjectedGpoConflicts = devices.Count(d => d.GpoConflict),
+        InjectedOutOfSyncScope = devices.Count(d => d.OutOfSyncScope),
+        InjectedAdminSdHolder = devices.Count(d => d.AdminSdHolder),
+        InjectedStalledCycles = stalledCycles,
+        ExpectedStuckKeys = devices.Count(d => (d.OutOfSyncScope || d.AdminSdHolder) && methods.ForUser(d.User.Id).Count > 0),
+    };
+
+    private Guid? SignIn(FleetDevice device, DateTimeOffset now, List<JsonObject> records)
+    {
+        var policyEnabled = device.GpoEnabled || !device.GpoConflict;
+        var ready = policyEnabled && device.PrerequisitesMet;
+        records.Add(CollectorRecords.Readiness(device, policyEnabled, ++_recordId, now));
+        if (!ready)
+        {
+            _notReady++;
+            return null;
+        }
+
+        _ready++;
+        if (device.FailureCode is { } code)
+        {
+            _failed++;
+            _failureCodes[code] = _failureCodes.GetValueOrDefault(code) + 1;
+            records.Add(CollectorRecords.KeyRegistrationFailed(device, code, ++_recordId, now));
+            return null;
+        }
+
+        var material = SimulatedKeyMaterial.Create(_keys);
+        var keyId = new Guid(System.Security.Cryptography.SHA256.HashData(material).AsSpan(0, 16));
+        methods.Add(new HelloMethod
+        {
+            Id = keyId.ToString(), UserId = device.User.Id, DeviceObjectId = device.Device.Id, DeviceId = device.Device.DeviceId,
+            DisplayName = device.Device.DisplayName, CreatedDateTime = now, KeyMaterial = material,
+        });
+        _registered++;
+        records.Add(CollectorRecords.KeyRegistered(device, keyId, ++_recordId, now));
+        return keyId;
+    }
+
+    private HashSet<string> AssignedUsers() => intune.Assignments()
+        .SelectMany(a => directory.TransitiveMembers(a.GroupId))
+        .ToHashSet(StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,44 @@
+namespace Whfb.Simulator.Fleet;
+
+/// <summary>What the fleet did and what the scenario injected: the numbers the summary prints.</summary>
+public sealed record FleetStats
+{
+    public int Devices { get; init; }
+
+    public IReadOnlyList<int> DevicesPerRing { get; init; } = [];
+
+    public int RingsAssigned { get; init; }
+
+    public int PolicyReached { get; init; }
+
+    public int SignedIn { get; init; }
+
+    public int Ready358 { get; init; }
+
+    public int NotReady360 { get; init; }
+
+    public int Registered300 { get; init; }
+
+    public int Failed301 { get; init; }
+
+    public IReadOnlyDictionary<string, int> FailureCodes { get; init; } = new Dictionary<string, int>();
+
+    public int InjectedNotHybridJoined { get; init; }
+
+    public int InjectedNoTpm { get; init; }
+
+    public int InjectedRemoteDesktop { get; init; }
+
+    public int InjectedGpoEnabled { get; init; }
+
+    public int InjectedGpoConflicts { get; init; }
+
+    public int InjectedOutOfSyncScope { get; init; }
+
+    public int InjectedAdminSdHolder { get; init; }
+
+    public int InjectedStalledCycles { get; init; }
+
+    /// <summary>Registered keys whose user is out of scope or AdminSDHolder-protected: expected stuck keys.</summary>
+    public int ExpectedStuckKeys { get; init; }
+}
