@@ -8,5 +8,7 @@ root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(CollectorKeyCommands.Create());
 root.Subcommands.Add(DsregcmdCommands.Create());
 root.Subcommands.Add(KeyCredentialCommand.Create());
+root.Subcommands.Add(KeysCommand.Create());
+root.Subcommands.Add(SyncCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -22,6 +22,8 @@ public sealed partial class TenantSyncEngine(Guid tenantId, SyncThresholds thres
 
     public int WaitingCount => _keys.Waiting.Count;
 
+    public int StuckCount => _keys.Waiting.Count(k => k.State == KeyState.Stuck);
+
     /// <summary>Restores state saved earlier (after a restart); raises nothing.</summary>
     public void Load(IEnumerable<EntraUser> entraUsers, IEnumerable<AdUser> adUsers, IEnumerable<TrackedKey> keys, PipelineState? pipeline)
     {

@@ -2,6 +2,7 @@ using MassTransit;
 using Whfb.ServiceDefaults.Database;
 using Whfb.SyncTracker.ActiveDirectory;
 using Whfb.ServiceDefaults.Messaging;
+using Whfb.ServiceDefaults.Security;
 using Whfb.SyncTracker.Infrastructure;
 using Whfb.SyncTracker.Tracking;
 
@@ -13,7 +14,9 @@ public static class SyncTrackerExtensions
     {
         builder.Services.Configure<SyncTrackerOptions>(builder.Configuration.GetSection(SyncTrackerOptions.Section));
         builder.AddDatabase<SyncTrackerDbContext>();
+        builder.Services.AddSingleton<SyncMetrics>();
         builder.Services.AddSingleton<SyncCoordinator>();
+        builder.AddWhfbAuthentication();
         builder.Services.AddHostedService<SyncEvaluationService>();
         builder.Services.Configure<AdScanOptions>(builder.Configuration.GetSection(AdScanOptions.Section));
         builder.Services.AddHostedService<AdScanService>();

@@ -11,7 +11,8 @@ namespace Whfb.SyncTracker.Tracking;
 /// transaction. When saving fails the engine is dropped and reloaded from the database next time.
 /// </summary>
 public sealed partial class SyncCoordinator(
-    IServiceScopeFactory scopes, IOptions<SyncTrackerOptions> options, TimeProvider time, ILogger<SyncCoordinator> logger)
+    IServiceScopeFactory scopes, IOptions<SyncTrackerOptions> options, TimeProvider time, SyncMetrics metrics,
+    ILogger<SyncCoordinator> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<Guid, TenantSyncEngine> _engines = [];
@@ -50,6 +51,7 @@ public sealed partial class SyncCoordinator(
                 SyncStateStore.Stage(db, scope.ServiceProvider.GetRequiredService<IOutbox>(), engine, changes);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                metrics.Saved(engine, changes);
                 LogSaved(logger, tenantId, changes.Keys.Count, changes.Events.Count);
             }
             catch

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Whfb.ServiceDefaults.Security;
+using Whfb.SyncTracker.Domain;
+using Whfb.SyncTracker.Infrastructure;
+
+namespace Whfb.SyncTracker.Apis;
+
+/// <summary>Key states of the caller's tenant (the tenant comes from the credential, never from the request).</summary>
+public static class KeysApi
+{
+    public static WebApplication MapKeysApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/v1").RequireAuthorization(WhfbRoles.OperatorPolicy).WithTags("Keys");
+
+        api.MapGet("/keys", async (ClaimsPrincipal user, SyncTrackerDbContext db, KeyState? state, int? page, int? pageSize, CancellationToken ct) =>
+            {
+                var size = Math.Clamp(pageSize ?? 50, 1, 500);
+                var number = Math.Max(page ?? 1, 1);
+                var tenant = user.RequiredTenantId();
+                var query = db.Set<TrackedKey>().AsNoTracking().Where(k => k.TenantId == tenant && (state == null || k.State == state));
+                var total = await query.CountAsync(ct);
+                var items = await query.OrderBy(k => k.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+                return new KeyPage(number, size, total, [.. items.Select(KeyView.Of)]);
+            })
+            .WithSummary("Keys by state (AwaitingAd, Stuck, Synced, Recovered, Removed, Unmatched, Orphaned), paged");
+
+        api.MapGet("/users/{id:guid}/keys", async (Guid id, ClaimsPrincipal user, SyncTrackerDbContext db, CancellationToken ct) =>
+            {
+                var tenant = user.RequiredTenantId();
+                var keys = await db.Set<TrackedKey>().AsNoTracking()
+                    .Where(k => k.TenantId == tenant && k.EntraUserId == id).OrderBy(k => k.CreatedInEntraAt).ToListAsync(ct);
+                return keys.Select(KeyView.Of).ToList();
+            })
+            .WithSummary("Every key of one Entra user, with its state and latency");
+        return app;
+    }
+}

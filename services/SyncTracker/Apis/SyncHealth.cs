@@ -1,0 +1,37 @@
+using Whfb.SyncTracker.Domain;
+
+namespace Whfb.SyncTracker.Apis;
+
+/// <summary>The tenant's sync pipeline at a glance.</summary>
+public sealed record SyncHealth(
+    string Pipeline,
+    DateTimeOffset? StalledSince,
+    int KeysWaiting,
+    int KeysStuck,
+    DateTimeOffset? OldestWaitingSince,
+    int SyncedLast24h,
+    double? LatencyP50Minutes,
+    double? LatencyP95Minutes,
+    DateTimeOffset? LastKeySyncedAt,
+    double ObservedCycleMinutes,
+    DateTimeOffset? PredictedOnPremAccessAt)
+{
+    public static SyncHealth From(PipelineState? pipeline, IReadOnlyList<TrackedKey> waiting, IReadOnlyList<(DateTimeOffset Observed, TimeSpan Latency)> synced,
+        TimeSpan configuredCycle, DateTimeOffset now)
+    {
+        var latencies = synced.Select(s => s.Latency.TotalMinutes).Order().ToList();
+        var (cycle, nextExport) = SyncRhythm.Estimate(synced.Select(s => s.Observed), configuredCycle, now);
+        return new SyncHealth(
+            pipeline?.IsStalled == true ? "stalled" : waiting.Count == 0 ? "idle" : "flowing",
+            pipeline?.StalledSince,
+            waiting.Count,
+            waiting.Count(k => k.State == KeyState.Stuck),
+            waiting.Min(k => k.CreatedInEntraAt),
+            synced.Count,
+            SyncRhythm.Percentile(latencies, 0.50),
+            SyncRhythm.Percentile(latencies, 0.95),
+            pipeline?.LastKeySyncedAt,
+            cycle.TotalMinutes,
+            waiting.Count == 0 ? null : nextExport);
+    }
+}
