@@ -71,7 +71,9 @@ public class IngestHost : IAsyncLifetime
         return client;
     }
 
-    public HttpClient Admin(Guid tenant) => Client("ApiKey", adminKeys[tenant]);
+    public HttpClient Admin(Guid tenant) => Client("ApiKey", AdminKey(tenant));
+
+    public string AdminKey(Guid tenant) => adminKeys[tenant];
 
     public async Task<CollectorKeysApi.CreatedKey> CreateKeyAsync(Guid tenant, string name = "test collector")
     {

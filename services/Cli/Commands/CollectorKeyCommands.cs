@@ -26,10 +26,17 @@ public static class CollectorKeyCommands
             Console.WriteLine(key.GetProperty("key").GetString());
         }));
 
-        var list = new Command("list", "List the tenant's collector keys (no secrets)");
-        list.SetAction((_, ct) => RunAsync(async http =>
+        var json = new Option<bool>("--json") { Description = "Print the JSON answer instead of a table" };
+        var list = new Command("list", "List the tenant's collector keys (no secrets)") { json };
+        list.SetAction((parse, ct) => RunAsync(async http =>
         {
             var keys = await ReadAsync(await http.GetAsync(Path, ct), ct);
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(keys.GetRawText());
+                return;
+            }
+
             var table = new Table().AddColumns("Id", "Name", "Prefix", "Created", "By", "Revoked");
             foreach (var k in keys.EnumerateArray())
             {

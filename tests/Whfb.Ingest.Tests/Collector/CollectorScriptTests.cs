@@ -31,7 +31,7 @@ public sealed class CollectorScriptTests(CollectorScriptTests.Host host) : IClas
             Invoke-Pester -Configuration $c
             """;
 
-        var (exitCode, output) = await PowerShellTools.RunAsync(PowerShellTools.Pwsh, ["-NoProfile", "-NonInteractive", "-Command", script], new Dictionary<string, string>
+        var (exitCode, output) = await ExternalProcess.RunAsync(PowerShellTools.Pwsh, ["-NoProfile", "-NonInteractive", "-Command", script], new Dictionary<string, string>
         {
             ["WHFB_TEST_INGEST_URL"] = host.KestrelAddress!.ToString(),
             ["WHFB_TEST_COLLECTOR_KEY"] = key.Key,

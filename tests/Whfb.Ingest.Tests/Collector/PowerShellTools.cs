@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Whfb.Testing;
 
 namespace Whfb.Ingest.Tests.Collector;
@@ -25,7 +24,7 @@ internal static class PowerShellTools
         try
         {
             if (!File.Exists(Pwsh))
-                await RunAsync("dotnet", ["tool", "install", "--tool-path", Path.GetDirectoryName(Pwsh)!, "PowerShell", "--version", PowerShellVersion]);
+                await ExternalProcess.RunCheckedAsync("dotnet", ["tool", "install", "--tool-path", Path.GetDirectoryName(Pwsh)!, "PowerShell", "--version", PowerShellVersion]);
             if (!File.Exists(PesterModule))
                 await RestorePesterAsync();
         }
@@ -35,25 +34,10 @@ internal static class PowerShellTools
         }
     }
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-            info.Environment[key] = value;
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + file);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        var text = await output + await error;
-        if (file == "dotnet" && process.ExitCode != 0)
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:\n{text}");
-        return (process.ExitCode, text);
-    }
-
     private static async Task RestorePesterAsync()
     {
         var project = Path.Combine(Tools, "pester-restore");
-        Directory.CreateDirectory(project);
+        System.IO.Directory.CreateDirectory(project);
         await File.WriteAllTextAsync(Path.Combine(project, "pester-restore.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -65,6 +49,6 @@ internal static class PowerShellTools
               </ItemGroup>
             </Project>
             """);
-        await RunAsync("dotnet", ["restore", project, "--packages", Path.Combine(Tools, "pester")]);
+        await ExternalProcess.RunCheckedAsync("dotnet", ["restore", project, "--packages", Path.Combine(Tools, "pester")]);
     }
 }
