@@ -9,6 +9,8 @@ if (args.FirstOrDefault() == "ingest")
     return await IngestBenchmark.RunAsync(IngestBenchmarkOptions.Parse(args[1..]));
 }
 
+if (args.FirstOrDefault() == Whfb.Benchmarks.Insights.InsightsBenchmark.Mode) return await Whfb.Benchmarks.Insights.InsightsBenchmark.RunAsync(Whfb.Benchmarks.Insights.InsightsBenchOptions.Parse(args[1..]));
+
 if (args.FirstOrDefault() == Whfb.Benchmarks.Directory.DirectoryBenchmark.Mode) return await Whfb.Benchmarks.Directory.DirectoryBenchmark.RunAsync();
 
 BenchmarkSwitcher.FromAssembly(typeof(IngestBenchmark).Assembly).Run(args);
