@@ -28,16 +28,32 @@ public sealed class DirectoryObjectWriter : IDisposable
         }
 
         await _session.SendAsync<AddResponse>(add, cancellationToken);
-        var read = await _session.SendAsync<SearchResponse>(
-            new SearchRequest(dn, "(objectClass=*)", SearchScope.Base, LdapAttributes.ObjectGuid, LdapAttributes.ObjectSid),
-            cancellationToken);
+        return await ReadUserAsync(dn, cancellationToken) ?? throw new DirectoryAccessException($"{dn} not readable after adding it");
+    }
+
+    /// <summary>An existing user's objectGUID, objectSid and UPN; null when there is no such object.</summary>
+    public async Task<DirectoryUser?> ReadUserAsync(string dn, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dn);
+        SearchResponse read;
+        try
+        {
+            read = await _session.SendAsync<SearchResponse>(
+                new SearchRequest(dn, "(objectClass=*)", SearchScope.Base, LdapAttributes.ObjectGuid, LdapAttributes.ObjectSid, LdapAttributes.UserPrincipalName),
+                cancellationToken);
+        }
+        catch (DirectoryAccessException e) when (e.ResultCode == ResultCode.NoSuchObject)
+        {
+            return null;
+        }
+
         var entry = read.Entries[0];
         var sid = LdapAttributes.Bytes(entry, LdapAttributes.ObjectSid);
         return new DirectoryUser(
             dn,
             LdapAttributes.Guid(entry, LdapAttributes.ObjectGuid) ?? throw new DirectoryAccessException($"No objectGUID readable on {dn}"),
             sid is null ? null : SecurityIdentifierFormatter.Format(sid),
-            userPrincipalName);
+            LdapAttributes.String(entry, LdapAttributes.UserPrincipalName));
     }
 
     /// <summary>Sets adminCount (1 = protected by AdminSDHolder), or clears it with null.</summary>
