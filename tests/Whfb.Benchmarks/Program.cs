@@ -13,5 +13,7 @@ if (args.FirstOrDefault() == Whfb.Benchmarks.Insights.InsightsBenchmark.Mode) re
 
 if (args.FirstOrDefault() == Whfb.Benchmarks.Directory.DirectoryBenchmark.Mode) return await Whfb.Benchmarks.Directory.DirectoryBenchmark.RunAsync();
 
+if (args.FirstOrDefault() == Whfb.Benchmarks.SyncTracker.SyncTrackerBenchmark.Mode) return await Whfb.Benchmarks.SyncTracker.SyncTrackerBenchmark.RunAsync(args[1..]);
+
 BenchmarkSwitcher.FromAssembly(typeof(IngestBenchmark).Assembly).Run(args);
 return 0;

@@ -3,7 +3,7 @@ using Whfb.SyncTracker.Domain;
 
 namespace Whfb.SyncTracker.ActiveDirectory;
 
-internal static class ScannedUserMapping
+public static class ScannedUserMapping
 {
     /// <summary>The engine's view of a scanned user: decoded values with a KeyID (undecodable ones carry nothing to match on).</summary>
     public static AdUserObservation ToObservation(this ScannedUser user) => new(

@@ -38,7 +38,7 @@ public sealed partial class TenantSyncEngine
             TenantId = TenantId,
             State = KeyState.AwaitingAd,
             EntraUserId = observation.UserId,
-            UserPrincipalName = observation.UserPrincipalName ?? user.UserPrincipalName,
+            UserPrincipalName = user.UserPrincipalName ?? observation.UserPrincipalName,
         };
         Merge(key, observation);
         key.CreatedInEntraAt = observation.CreatedAt;
