@@ -28,7 +28,7 @@ echo
 
 echo "Waiting for Insights to store them..."
 for _ in $(seq 1 60); do
-  stored="$(curl -fsS 'http://127.0.0.1:5104/v1/history/recent?limit=10')"
+  stored="$(curl -fsS 'http://127.0.0.1:5104/v1/history/recent?limit=10' -H "Authorization: ApiKey $admin_key")"
   if grep -q '"count":[1-9]' <<<"$stored" && [[ "$(sed -E 's/.*"count":([0-9]+).*/\1/' <<<"$stored")" -ge 4 ]]; then
     break
   fi
@@ -38,6 +38,8 @@ echo "Stored in Insights' history (PostgreSQL):"
 python3 -m json.tool <<<"$stored" 2>/dev/null || echo "$stored"
 
 echo
+export WHFB_API_KEY="$admin_key"
+dotnet run --project "$root/services/Cli" -c Release -- report funnel
 dotnet run --project "$root/services/Cli" -c Release -- status
 echo
 echo "Services keep running: logs in .local/logs/. Stop with deploy/local/services.sh stop && deploy/local/stop.sh"
