@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 using Whfb.Ingest;
 using Whfb.Testing;
 using Xunit;
@@ -65,12 +64,5 @@ public sealed class InsightsCrashTests : IAsyncLifetime
         ["ConnectionStrings__rabbitmq"] = vhost.AmqpConnectionString,
     }, TimeSpan.FromSeconds(90));
 
-    private async Task<long> StoredAsync(Guid device)
-    {
-        await using var connection = new NpgsqlConnection(insightsDb.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM device_event_history WHERE device_id = @d", connection);
-        command.Parameters.AddWithValue("d", device);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> StoredAsync(Guid device) => StoredHistory.CountForDeviceAsync(insightsDb.ConnectionString, device);
 }

@@ -122,12 +122,5 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
     private static string SqlOf(Activity span) =>
         span.GetTagItem("db.query.text") as string ?? span.GetTagItem("db.statement") as string ?? span.DisplayName;
 
-    private async Task<long> StoredAsync(Guid device)
-    {
-        await using var connection = new NpgsqlConnection(insightsDb.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM device_event_history WHERE device_id = @d", connection);
-        command.Parameters.AddWithValue("d", device);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> StoredAsync(Guid device) => StoredHistory.CountForDeviceAsync(insightsDb.ConnectionString, device);
 }
