@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 using Whfb.Ingest;

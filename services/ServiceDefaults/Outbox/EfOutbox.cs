@@ -10,13 +10,14 @@ internal sealed class EfOutbox<TContext>(TContext db, TimeProvider time) : IOutb
     public Guid Enqueue<T>(T message) where T : class
     {
         var type = message.GetType();
+        var now = time.GetUtcNow();
         var row = new OutboxMessage
         {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            Id = Guid.CreateVersion7(now),
             MessageType = OutboxTypeName.Of(type),
             Body = JsonSerializer.Serialize(message, type, OutboxJson.Options),
             TraceParent = Activity.Current?.Id,
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = now,
         };
         db.Set<OutboxMessage>().Add(row);
         return row.Id;
