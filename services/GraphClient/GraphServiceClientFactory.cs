@@ -12,15 +12,22 @@ namespace Whfb.GraphClient;
 /// </summary>
 public static class GraphServiceClientFactory
 {
-    public static GraphServiceClient Create(GraphConnectionOptions options)
+    /// <param name="options">Where and as which app.</param>
+    /// <param name="configureHandlers">
+    /// Optional: change the SDK's default middleware list (first = outermost) before the pipeline is built, e.g. replace
+    /// the retry handler's options or append a handler that sees every attempt on the wire.
+    /// </param>
+    public static GraphServiceClient Create(GraphConnectionOptions options, Action<IList<DelegatingHandler>>? configureHandlers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var pin = CertificatePin.From(options);
         var credential = CreateCredential(options, pin);
         var authProvider = new AzureIdentityAuthenticationProvider(
             credential, allowedHosts: [options.BaseUrl.Host], observabilityOptions: null, isCaeEnabled: true, scopes: [options.Scope]);
+        var handlers = Microsoft.Graph.GraphClientFactory.CreateDefaultHandlers();
+        configureHandlers?.Invoke(handlers);
         var httpClient = Microsoft.Graph.GraphClientFactory.Create(
-            graphClientOptions: null, version: "v1.0", proxy: null, finalHandler: pin?.CreateHandler());
+            handlers, version: "v1.0", proxy: null, finalHandler: pin?.CreateHandler());
         return new GraphServiceClient(httpClient, authProvider, options.BaseUrl.ToString().TrimEnd('/'));
     }
 

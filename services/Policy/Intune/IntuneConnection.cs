@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Configuration;
+using Whfb.GraphClient;
+
+namespace Whfb.Policy.Intune;
+
+/// <summary>
+/// The Graph connection of the Policy service, from configuration section <c>Graph</c>. The client secret comes from
+/// <c>Graph:ClientSecretFile</c> (a mounted secret) or <c>Graph:ClientSecret</c> from the environment or another
+/// non-file source, never from an appsettings file. Problems are reported together, naming the keys; the secret
+/// itself never appears in a message.
+/// </summary>
+public sealed record IntuneConnection(GraphConnectionOptions Graph, Guid TenantId, Uri BetaUrl)
+{
+    public const string SecretFileKey = "ClientSecretFile";
+
+    public static IntuneConnection Load(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(GraphConnectionOptions.SectionName);
+        var problems = new List<string>();
+        var tenant = Guid.TryParse(section["TenantId"], out var tenantId) ? tenantId : Problem(problems, "Graph:TenantId must be a GUID.", Guid.Empty);
+        var clientId = section["ClientId"] is { Length: > 0 } id ? id : Problem(problems, "Graph:ClientId is required.", "");
+        var secret = ClientSecret(configuration, section, problems);
+        var baseUrl = HttpsUrl(section["BaseUrl"] ?? "https://graph.microsoft.com/v1.0", "Graph:BaseUrl", problems);
+        var authority = HttpsUrl(section["AuthorityHost"] ?? "https://login.microsoftonline.com/", "Graph:AuthorityHost", problems);
+        if (baseUrl is not null && !baseUrl.AbsolutePath.TrimEnd('/').EndsWith("/v1.0", StringComparison.Ordinal))
+        {
+            problems.Add("Graph:BaseUrl must end with the version segment /v1.0 (the beta URL is derived from it).");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Graph connection settings are invalid: " + string.Join(" ", problems));
+        }
+
+        var graph = new GraphConnectionOptions
+        {
+            TenantId = tenant.ToString(),
+            ClientId = clientId,
+            ClientSecret = secret,
+            BaseUrl = baseUrl!,
+            AuthorityHost = authority!,
+            PinnedCertificatePath = section["PinnedCertificatePath"] is { Length: > 0 } path ? path : null,
+            PinnedCertificateThumbprint = section["PinnedCertificateThumbprint"] is { Length: > 0 } thumbprint ? thumbprint : null,
+        };
+        return new IntuneConnection(graph, tenant, BetaOf(baseUrl!));
+    }
+
+    /// <summary>The same service root with the version segment swapped: …/v1.0 → …/beta.</summary>
+    public static Uri BetaOf(Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        var path = baseUrl.AbsolutePath.TrimEnd('/');
+        return new UriBuilder(baseUrl) { Path = path[..path.LastIndexOf('/')] + "/beta" }.Uri;
+    }
+
+    public override string ToString() => Graph.ToString();
+
+    private static string ClientSecret(IConfiguration configuration, IConfigurationSection section, List<string> problems)
+    {
+        if (section[SecretFileKey] is { Length: > 0 } file)
+        {
+            return File.Exists(file) && File.ReadAllText(file).Trim() is { Length: > 0 } fromFile
+                ? fromFile
+                : Problem(problems, $"Graph:{SecretFileKey} '{file}' does not exist or is empty.", "");
+        }
+
+        if (section["ClientSecret"] is not { Length: > 0 } secret)
+        {
+            return Problem(problems,
+                "Graph:ClientSecret is not set: give it through the environment (Graph__ClientSecret) or a secret file (Graph:ClientSecretFile).", "");
+        }
+
+        return SecretSource.IsAppSettingsFile(configuration, $"{section.Path}:ClientSecret")
+            ? Problem(problems, "Graph:ClientSecret must not be stored in an appsettings file: use the environment or Graph:ClientSecretFile.", "")
+            : secret;
+    }
+
+    private static Uri? HttpsUrl(string text, string key, List<string> problems) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps
+            ? url
+            : Problem<Uri?>(problems, $"{key} must be an absolute https URL.", null);
+
+    private static T Problem<T>(List<string> problems, string problem, T fallback)
+    {
+        problems.Add(problem);
+        return fallback;
+    }
+}

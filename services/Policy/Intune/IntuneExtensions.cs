@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Whfb.Policy.Intune;
+
+public static class IntuneExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IIntunePolicyClient"/> and <see cref="IRingMembership"/> over the Graph connection of section
+    /// <c>Graph</c> (checked when the host starts). <see cref="IGraphAuditLog"/> is the service's to register.
+    /// </summary>
+    public static IHostApplicationBuilder AddIntune(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => IntuneConnection.Load(sp.GetRequiredService<IConfiguration>()));
+        services.AddTransient<GraphAuditHandler>();
+        services.AddSingleton<IntuneGraph>();
+        services.AddHostedService<IntuneStartupCheck>();
+        return builder;
+    }
+}
