@@ -1,3 +1,4 @@
+using Whfb.Policy.Apis;
 using Whfb.Policy.Extensions;
 using Whfb.Policy.Infrastructure;
 using Whfb.ServiceDefaults;
@@ -8,6 +9,10 @@ builder.AddServiceDefaults("policy");
 builder.AddPolicy();
 
 var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
+app.MapRolloutsApi();
+app.MapAuditApi();
 
 await app.RunOrMigrateAsync<PolicyDbContext>(args);

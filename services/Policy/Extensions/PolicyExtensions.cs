@@ -1,6 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MassTransit;
+using Microsoft.AspNetCore.Authorization;
+using Whfb.Policy.Audit;
+using Whfb.Policy.Consumers;
+using Whfb.Policy.Gates;
 using Whfb.Policy.Infrastructure;
+using Whfb.Policy.Intune;
+using Whfb.Policy.Rollouts;
 using Whfb.ServiceDefaults.Database;
 using Whfb.ServiceDefaults.Messaging;
+using Whfb.ServiceDefaults.Security;
 
 namespace Whfb.Policy.Extensions;
 
@@ -8,8 +18,28 @@ public static class PolicyExtensions
 {
     public static IHostApplicationBuilder AddPolicy(this IHostApplicationBuilder builder)
     {
+        builder.Services.Configure<PolicyOptions>(builder.Configuration.GetSection(PolicyOptions.Section));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
         builder.AddDatabase<PolicyDbContext>();
-        builder.AddMessaging();
+        builder.AddWhfbAuthentication();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusedWriteAuditor>();
+
+        // Intune through Graph; every Graph call lands in this service's audit log.
+        builder.AddIntune();
+        builder.Services.AddSingleton<IGraphAuditLog, GraphAuditLog>();
+
+        builder.Services.AddScoped<RingAssigner>();
+        builder.Services.AddScoped<RolloutTransitions>();
+        builder.Services.AddScoped<RolloutActions>();
+        builder.Services.AddScoped<Apis.RolloutStore>();
+        builder.Services.AddScoped<GateRunner>();
+        builder.Services.AddScoped<OutcomeRecorder>();
+        builder.Services.AddSingleton<GateEvaluationService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GateEvaluationService>());
+
+        // One consumer per telemetry message (Ingest's lifecycle events, SyncTracker's key events).
+        builder.AddMessaging(bus => bus.AddConsumers(typeof(PolicyExtensions).Assembly));
         return builder;
     }
 }

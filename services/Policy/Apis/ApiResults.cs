@@ -1,0 +1,23 @@
+using Whfb.Policy.Rollouts;
+
+namespace Whfb.Policy.Apis;
+
+/// <summary>The problem answers of the rollouts API (RFC 7807).</summary>
+public static class ApiResults
+{
+    public static IResult Invalid(FieldProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return Results.ValidationProblem(new Dictionary<string, string[]> { [problem.Field] = [problem.Message] }, title: $"Invalid field '{problem.Field}'");
+    }
+
+    public static IResult NoSuchRollout() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such rollout in your tenant");
+
+    public static IResult Conflict(string detail) => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible now", detail: detail);
+
+    public static IResult GraphFailed(Exception error) => Results.Problem(statusCode: StatusCodes.Status502BadGateway,
+        title: "Microsoft Graph refused or failed the call; nothing was recorded, retry the action", detail: error?.Message);
+
+    public static IResult OtherTenant(Guid served) => Results.Problem(statusCode: StatusCodes.Status403Forbidden,
+        title: "This Policy instance manages another tenant's Intune", detail: $"It serves tenant {served}");
+}

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Kiota.Abstractions;
+using Whfb.Policy.Audit;
+using Whfb.Policy.Infrastructure;
+using Whfb.Policy.Model;
+using Whfb.Policy.Rollouts;
+using Whfb.ServiceDefaults.Security;
+
+namespace Whfb.Policy.Apis;
+
+/// <summary>
+/// Loads a rollout of the caller's tenant (another tenant's is "not found"), runs an action on it, saves the change,
+/// its events and its audit entry together, and answers with the status; conflicts and Graph failures become problems.
+/// </summary>
+public sealed class RolloutStore(PolicyDbContext db, IConfiguration configuration, TimeProvider time)
+{
+    /// <summary>The tenant whose Intune this instance manages (Graph:TenantId).</summary>
+    public Guid? ServedTenant => Guid.TryParse(configuration["Graph:TenantId"], out var tenant) ? tenant : null;
+
+    public static Task<Rollout?> FindAsync(PolicyDbContext db, Guid tenant, Guid id, CancellationToken ct) =>
+        db.Set<Rollout>().Include(r => r.Rings.OrderBy(x => x.Index)).SingleOrDefaultAsync(r => r.Id == id && r.TenantId == tenant, ct);
+
+    public async Task<IResult> ActAsync(ClaimsPrincipal user, Guid id, Func<Rollout, Task> action, CancellationToken ct)
+    {
+        var rollout = await FindAsync(db, user.RequiredTenantId(), id, ct);
+        return rollout is null
+            ? ApiResults.NoSuchRollout()
+            : await ApplyAsync(user, rollout.Id, async () =>
+            {
+                await action(rollout);
+                return rollout;
+            }, created: false, ct);
+    }
+
+    public async Task<IResult> ApplyAsync(ClaimsPrincipal user, Guid? rolloutId, Func<Task<Rollout>> action, bool created, CancellationToken ct)
+    {
+        try
+        {
+            var changed = await action();
+            await db.SaveChangesAsync(ct);
+            var status = await RolloutStatus.ReadAsync(db, changed, time, ct);
+            return created ? Results.Created($"/v1/rollouts/{changed.Id}", status) : Results.Ok(status);
+        }
+        catch (RolloutConflictException e)
+        {
+            return await RejectedAsync(user, rolloutId, e.Message, ApiResults.Conflict(e.Message), ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            const string detail = "The rollout changed while this action ran (another action or the gate loop); read its status and retry";
+            return await RejectedAsync(user, rolloutId, detail, ApiResults.Conflict(detail), ct);
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            return await RejectedAsync(user, rolloutId, $"Graph: {e.Message}", ApiResults.GraphFailed(e), ct);
+        }
+    }
+
+    public async Task RefuseAsync(Guid? tenant, Guid? rolloutId, string actor, string detail, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        db.Record(tenant, rolloutId, actor, "refused", detail, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Nothing of the failed action is kept but an audit entry saying it was refused.</summary>
+    private async Task<IResult> RejectedAsync(ClaimsPrincipal user, Guid? rolloutId, string detail, IResult answer, CancellationToken ct)
+    {
+        await RefuseAsync(user.RequiredTenantId(), rolloutId, user.Actor(), detail, ct);
+        return answer;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Whfb.Policy.Infrastructure;
+using Whfb.Policy.Model;
+using Whfb.Policy.Rollouts;
+using Whfb.ServiceDefaults.Security;
+
+namespace Whfb.Policy.Apis;
+
+/// <summary>Rollout plans of the caller's tenant: reads for operators, every write for admins (audited with who did it).</summary>
+public static class RolloutsApi
+{
+    public static WebApplication MapRolloutsApi(this WebApplication app)
+    {
+        var reads = app.MapGroup("/v1/rollouts").RequireAuthorization(WhfbRoles.OperatorPolicy).WithTags("Rollouts");
+        var writes = app.MapGroup("/v1/rollouts").RequireAuthorization(WhfbRoles.AdminPolicy).WithTags("Rollouts");
+
+        reads.MapGet("/", async (ClaimsPrincipal user, PolicyDbContext db, CancellationToken ct) =>
+            {
+                var tenant = user.RequiredTenantId();
+                var rollouts = await db.Set<Rollout>().AsNoTracking().Include(r => r.Rings)
+                    .Where(r => r.TenantId == tenant).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
+                return rollouts.Select(r => new RolloutSummary(r.Id, r.Name, r.Mode, r.State, r.CurrentRing, r.Rings.Count, r.HaltReason, r.CreatedAt, r.UpdatedAt));
+            })
+            .WithSummary("Rollouts of your tenant, newest first");
+
+        reads.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, PolicyDbContext db, TimeProvider time, CancellationToken ct) =>
+                await RolloutStore.FindAsync(db, user.RequiredTenantId(), id, ct) is { } rollout
+                    ? Results.Ok(await RolloutStatus.ReadAsync(db, rollout, time, ct))
+                    : ApiResults.NoSuchRollout())
+            .WithSummary("Status: state, each ring's counters and gate verdict, GPO conflicts, halt reason");
+
+        writes.MapPost("/", async (HttpContext http, ClaimsPrincipal user, RolloutActions actions, RolloutStore store, CancellationToken ct) =>
+            {
+                var (plan, problem) = await JsonBody.ReadAsync<RolloutPlanRequest>(http);
+                if ((problem ?? RolloutPlanValidator.Problem(plan!)) is { } invalid)
+                {
+                    return ApiResults.Invalid(invalid);
+                }
+
+                var tenant = user.RequiredTenantId();
+                if (store.ServedTenant is { } served && served != tenant)
+                {
+                    await store.RefuseAsync(tenant, null, user.Actor(), "create: the instance serves another tenant", ct);
+                    return ApiResults.OtherTenant(served);
+                }
+
+                return await store.ApplyAsync(user, null, async () => await actions.CreateAsync(plan!, tenant, user.Actor(), ct), created: true, ct);
+            })
+            .WithSummary("Create a draft rollout: name, mode (settingsCatalog | customOmaUri), settings, rings with gates")
+            .ProducesValidationProblem();
+
+        writes.MapPost("/{id:guid}/start", (Guid id, ClaimsPrincipal user, RolloutActions actions, RolloutStore store, CancellationToken ct) =>
+                store.ActAsync(user, id, r => actions.StartAsync(r, user.Actor(), ct), ct))
+            .WithSummary("Create or repair the Intune policy and assign it to the first ring");
+
+        writes.MapPost("/{id:guid}/advance", async (Guid id, HttpContext http, ClaimsPrincipal user, RolloutActions actions, RolloutStore store, CancellationToken ct) =>
+            {
+                var (body, problem) = await JsonBody.ReadAsync<AdvanceRequest>(http, optional: true);
+                if (problem is not null || body?.Justification is { } j && string.IsNullOrWhiteSpace(j))
+                {
+                    return ApiResults.Invalid(problem ?? new FieldProblem("justification", "Say why the gate is overridden, or leave it out"));
+                }
+
+                return await store.ActAsync(user, id, r => actions.AdvanceAsync(r, user.Actor(), body?.Justification?.Trim(), ct), ct);
+            })
+            .WithSummary("Advance to the next ring when the gate passed; with a justification, override the gate (recorded)");
+
+        writes.MapPost("/{id:guid}/pause", (Guid id, ClaimsPrincipal user, RolloutActions actions, RolloutStore store, CancellationToken ct) =>
+                store.ActAsync(user, id, r => actions.PauseAsync(r, user.Actor()), ct))
+            .WithSummary("Stop automatic advancing");
+
+        writes.MapPost("/{id:guid}/resume", (Guid id, ClaimsPrincipal user, RolloutActions actions, RolloutStore store, CancellationToken ct) =>
+                store.ActAsync(user, id, r => actions.ResumeAsync(r, user.Actor()), ct))
+            .WithSummary("Resume a paused or halted rollout (the gate is evaluated again at the next tick)");
+
+        writes.MapPost("/{id:guid}/abort", async (Guid id, HttpContext http, ClaimsPrincipal user, RolloutActions actions, RolloutStore store, CancellationToken ct) =>
+            {
+                var (body, problem) = await JsonBody.ReadAsync<AbortRequest>(http);
+                if (problem is not null || string.IsNullOrWhiteSpace(body?.Reason))
+                {
+                    return ApiResults.Invalid(problem ?? new FieldProblem("reason", "Required: why the rollout is aborted"));
+                }
+
+                return await store.ActAsync(user, id, r => actions.AbortAsync(r, user.Actor(), body.Reason.Trim(), ct), ct);
+            })
+            .WithSummary("Remove the policy's assignments from every ring and stop for good");
+        return app;
+    }
+}

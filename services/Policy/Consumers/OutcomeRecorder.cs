@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Whfb.Policy.Infrastructure;
+using Whfb.Policy.Model;
+using Whfb.ServiceDefaults.Outbox;
+
+namespace Whfb.Policy.Consumers;
+
+/// <summary>
+/// Applies one telemetry event to the outcome rows of the devices it concerns in live rollouts, once (inbox), in one
+/// transaction. Matching: by device id; a device not (yet) known but used by a member user of an assigned ring joins
+/// that ring; an event naming only a user applies to that user's devices.
+/// </summary>
+public sealed class OutcomeRecorder(PolicyDbContext db, TimeProvider time)
+{
+    public Task RecordAsync(DeviceSubject subject, Guid messageId, string inbox, Action<DeviceOutcome> apply, CancellationToken ct) =>
+        RecordAsync(subject, messageId, inbox, rows =>
+        {
+            foreach (var row in rows)
+            {
+                apply(row);
+            }
+
+            return Task.CompletedTask;
+        }, ct);
+
+    public async Task RecordAsync(DeviceSubject subject, Guid messageId, string inbox, Func<IReadOnlyList<DeviceOutcome>, Task> apply, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(apply);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        if (!await db.TryMarkProcessedAsync(messageId, inbox, now, ct))
+        {
+            return;
+        }
+
+        var rows = await MatchAsync(subject, now, ct);
+        foreach (var row in rows)
+        {
+            row.UserId ??= subject.UserId;
+            row.Upn ??= subject.Upn;
+            row.DeviceName ??= subject.DeviceName;
+            row.UpdatedAt = now;
+        }
+
+        await apply(rows);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task<List<DeviceOutcome>> MatchAsync(DeviceSubject subject, DateTimeOffset now, CancellationToken ct)
+    {
+        var live = db.Set<Rollout>().Where(r => r.TenantId == subject.TenantId && RolloutStates.Live.Contains(r.State)).Select(r => r.Id);
+        var rows = db.Set<DeviceOutcome>().Where(d => d.TenantId == subject.TenantId && live.Contains(d.RolloutId));
+        if (subject.DeviceId is not { } device)
+        {
+            return subject.UserId is null && subject.Upn is null
+                ? []
+                : await rows.Where(d => (subject.UserId != null && d.UserId == subject.UserId) || (subject.Upn != null && d.Upn == subject.Upn)).ToListAsync(ct);
+        }
+
+        var known = await rows.Where(d => d.DeviceId == device).ToListAsync(ct);
+        return known.Count > 0 ? known : await JoinThroughUserAsync(subject, device, live, now, ct);
+    }
+
+    /// <summary>The device of a member user that Graph did not list (no registered owner yet) joins the user's ring.</summary>
+    private async Task<List<DeviceOutcome>> JoinThroughUserAsync(DeviceSubject subject, Guid device, IQueryable<Guid> live, DateTimeOffset now, CancellationToken ct)
+    {
+        var user = subject.UserId?.ToString();
+        if (user is null && subject.Upn is null)
+        {
+            return [];
+        }
+
+        var rings = await db.Set<RolloutRing>().AsNoTracking()
+            .Where(r => live.Contains(r.RolloutId) && r.AssignedAt != null
+                && ((user != null && r.MemberUserIds.Contains(user)) || (subject.Upn != null && r.MemberUpns.Contains(subject.Upn))))
+            .ToListAsync(ct);
+        var joined = rings.GroupBy(r => r.RolloutId).Select(g => g.MinBy(r => r.Index)!).Select(ring => new DeviceOutcome
+        {
+            RolloutId = ring.RolloutId,
+            DeviceId = device,
+            TenantId = subject.TenantId,
+            RingIndex = ring.Index,
+            UpdatedAt = now,
+        }).ToList();
+        db.AddRange(joined);
+        return joined;
+    }
+}
