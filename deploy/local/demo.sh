@@ -1,45 +1,75 @@
 #!/usr/bin/env bash
-# The main job, from a fresh clone on a machine with only the .NET SDK: starts the real servers and the
-# four services, posts sample device events to Ingest and shows them stored by Insights.
-# (Later issues grow this into the demo rollout on the simulated tenant.)
+# The main job: a WHfB rollout on a simulated tenant, from a fresh clone on a machine with only the .NET SDK.
+# Starts the real servers (PostgreSQL, RabbitMQ, Samba AD), the four services and the Simulator (Graph emulator,
+# Entra Connect emulator writing keys into Samba, ~5,000 devices posting to Ingest), rolls the Intune WHfB policy
+# out ring by ring through Policy, then prints what was injected next to what the services observed.
 #
-# usage: deploy/local/demo.sh        then: deploy/local/services.sh stop; deploy/local/stop.sh
+# usage: deploy/local/demo.sh [--rings policy|simulator] [--scenario NAME|PATH] [--keep-data]
+#   --rings policy     Policy's rollout assigns the rings through Graph, gated on ring health (default)
+#   --rings simulator  the simulator assigns the rings itself on the scenario's schedule (no Policy API needed)
+#   --keep-data        keep the services' databases from earlier runs (default: start them empty, so the summary
+#                      counts this run only)
+# then: deploy/local/services.sh stop && deploy/local/stop.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-tenant="8f0a3c1e-4b7d-4e21-9a55-0c6d2e7f1b90"
-# The demo tenant's admin API key: made once, kept in .local/ (git-ignored); services get only its SHA-256.
-mkdir -p "$root/.local"
-[[ -s "$root/.local/demo-admin.key" ]] || ( umask 077; echo "adm_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')" >"$root/.local/demo-admin.key" )
-admin_key="$(cat "$root/.local/demo-admin.key")"
-export Auth__ApiKeys__0__Name=demo-admin Auth__ApiKeys__0__Role=admin Auth__ApiKeys__0__TenantId="$tenant"
-Auth__ApiKeys__0__Sha256="$(printf '%s' "$admin_key" | sha256sum | cut -d' ' -f1)"; export Auth__ApiKeys__0__Sha256
-
-"$root/deploy/local/start.sh"
-"$root/deploy/local/services.sh" start
-
-echo
-echo "Creating a collector key through the admin API (whfb collector-key create does the same)..."
-collector_key="$(curl -fsS -X POST http://127.0.0.1:5101/v1/admin/collector-keys -H "Authorization: ApiKey $admin_key" \
-  -H 'Content-Type: application/json' -d '{"name":"demo collector"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')"
-echo "Posting $(wc -l <"$root/deploy/local/samples/events.ndjson") sample device events to Ingest..."
-curl -fsS -X POST http://127.0.0.1:5101/v1/events -H 'Content-Type: application/x-ndjson' -H "Authorization: Bearer $collector_key" \
-  --data-binary @"$root/deploy/local/samples/events.ndjson"
-echo
-
-echo "Waiting for Insights to store them..."
-for _ in $(seq 1 60); do
-  stored="$(curl -fsS 'http://127.0.0.1:5104/v1/history/recent?limit=10' -H "Authorization: ApiKey $admin_key")"
-  if grep -q '"count":[1-9]' <<<"$stored" && [[ "$(sed -E 's/.*"count":([0-9]+).*/\1/' <<<"$stored")" -ge 4 ]]; then
-    break
-  fi
-  sleep 0.5
+# shellcheck source=SCRIPTDIR/lib.sh
+source "$root/deploy/local/lib.sh"
+rings_mode="${WHFB_DEMO_RINGS:-policy}" scenario="${WHFB_DEMO_SCENARIO:-demo}" keep_data=no
+while (( $# )); do
+  case "$1" in
+    --rings) rings_mode="$2"; shift 2 ;;
+    --scenario) scenario="$2"; shift 2 ;;
+    --keep-data) keep_data=yes; shift ;;
+    *) die "usage: $0 [--rings policy|simulator] [--scenario NAME|PATH] [--keep-data]" ;;
+  esac
 done
-echo "Stored in Insights' history (PostgreSQL):"
-python3 -m json.tool <<<"$stored" 2>/dev/null || echo "$stored"
+[[ "$rings_mode" == policy || "$rings_mode" == simulator ]] || die "--rings is policy or simulator"
+scenario_file="$scenario"; [[ -f "$scenario_file" ]] || scenario_file="$root/services/Simulator/Scenarios/$scenario.json"
+[[ -f "$scenario_file" ]] || die "no scenario $scenario"
+scenario_file="$(cd "$(dirname "$scenario_file")" && pwd)/$(basename "$scenario_file")"
+json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
+scenario_seed="$(json "$scenario_file" 'd.get("seed",1)')"
+cycle_seconds="$(json "$scenario_file" 'int(d.get("timing",{}).get("syncCycleSeconds",10))')"
+begin="$(now_ms)"
+elapsed() { printf '%5.1f s' "$(( $(now_ms) - begin ))e-3"; }
+step() { printf '\n[%s] %s\n' "$(elapsed)" "$*"; }
 
-echo
-export WHFB_API_KEY="$admin_key"
-dotnet run --project "$root/services/Cli" -c Release -- report funnel
-dotnet run --project "$root/services/Cli" -c Release -- status
-echo
-echo "Services keep running: logs in .local/logs/. Stop with deploy/local/services.sh stop && deploy/local/stop.sh"
+step "Servers (PostgreSQL, RabbitMQ, Samba AD)"
+"$root/deploy/local/start.sh"
+# shellcheck source=/dev/null
+source "$WHFB_LOCAL_DIR/env.sh"
+# shellcheck source=SCRIPTDIR/demo-env.sh
+source "$root/deploy/local/demo-env.sh"
+# shellcheck source=SCRIPTDIR/demo-steps.sh
+source "$root/deploy/local/demo-steps.sh"
+
+step "Building the services, the simulator and the whfb CLI (Release)"
+"$root/deploy/local/services.sh" stop >/dev/null
+dotnet build "$root/services/Cli" -c Release -v quiet -nologo >"$WHFB_LOG_DIR/build-whfb.log" 2>&1 \
+  || { tail -n 30 "$WHFB_LOG_DIR/build-whfb.log" >&2; die "build of the CLI failed"; }
+whfb() { dotnet "$root/services/Cli/bin/Release/net10.0/whfb.dll" "$@"; }
+if [[ "$keep_data" == no ]]; then reset_service_data; fi
+
+step "Ingest, a collector key for the fleet, then the Simulator (scenario $(basename "$scenario_file" .json), rings by $rings_mode)"
+"$root/deploy/local/services.sh" start ingest
+Simulator__Fleet__CollectorKey="$(create_collector_key)"; export Simulator__Fleet__CollectorKey
+rm -f "$graph_pem"
+"$root/deploy/local/services.sh" start simulator
+step "SyncTracker, Policy and Insights (Graph pinned to the emulator's certificate)"
+"$root/deploy/local/services.sh" start synctracker policy insights
+
+step "Waiting for the fleet to be seeded in AD (the first run creates the users: minutes)"
+wait_for_fleet_state ready
+printf '  %s\n' "$(json <(fleet) 'd["seeding"]')"
+
+step "Starting the fleet and the rollout"
+fleet_start
+if [[ "$rings_mode" == policy ]]; then start_rollout; else echo "  the simulator assigns the rings itself every $(json "$scenario_file" 'd["timing"]["ringIntervalSeconds"]') s"; fi
+watch_fleet
+step "Letting the last keys reach AD and the last alerts settle"
+settle
+
+step "Summary"
+whfb demo summary
+printf '\nDemo finished in %s. Services keep running (logs in .local/logs/, dashboard http://127.0.0.1:5104/dashboard/ with the key in .local/demo-admin.key).\n' "$(elapsed)"
+echo "Stop with: deploy/local/services.sh stop && deploy/local/stop.sh"

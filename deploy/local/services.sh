@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Start, stop or list the platform's own services (Ingest, SyncTracker, Policy, Insights) as
-# background processes on fixed loopback ports, built once in Release. Logs: .local/logs/<svc>.log.
+# Start, stop or list the platform's own services (Ingest, SyncTracker, Policy, Insights) and the
+# Simulator (Graph emulator, Entra Connect emulator, device fleet) as background processes on fixed
+# loopback ports, built once in Release. Logs: .local/logs/<svc>.log.
 #
-# usage: deploy/local/services.sh start|stop|status
-# Needs the servers of deploy/local/start.sh (it reads .local/env.sh).
+# usage: deploy/local/services.sh start|stop|status [service...]     (none = all, in the order below)
+# Needs the servers of deploy/local/start.sh (it reads .local/env.sh). Each service also gets the
+# caller's environment: demo.sh passes settings and secrets that way (never on command lines).
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -14,14 +16,28 @@ WHFB_SERVICES=(
   "synctracker:5102:services/SyncTracker/Whfb.SyncTracker.csproj"
   "policy:5103:services/Policy/Whfb.Policy.csproj"
   "insights:5104:services/Insights/Whfb.Insights.csproj"
+  "simulator:5105:services/Simulator/Whfb.Simulator.csproj"
 )
 RUN_DIR="$WHFB_LOCAL_DIR/run"
 
 service_pid() { read_pid_file "$RUN_DIR/$1.pid"; }
 
+# The entries of the services named in "$@" (all when none), in table order; unknown names fail.
+select_services() {
+  local entry name wanted
+  SELECTED=()
+  for wanted in "$@"; do
+    [[ " ${WHFB_SERVICES[*]%%:*} " == *" $wanted "* ]] || die "unknown service '$wanted' (known: ${WHFB_SERVICES[*]%%:*})"
+  done
+  for entry in "${WHFB_SERVICES[@]}"; do
+    name="${entry%%:*}"
+    if (( $# == 0 )) || [[ " $* " == *" $name "* ]]; then SELECTED+=("$entry"); fi
+  done
+}
+
 build_services() {
   local entry projects=()
-  for entry in "${WHFB_SERVICES[@]}"; do projects+=("${entry##*:}"); done
+  for entry in "${SELECTED[@]}"; do projects+=("${entry##*:}"); done
   for project in "${projects[@]}"; do
     dotnet build "$WHFB_REPO_DIR/$project" -c Release -v quiet -nologo >"$WHFB_LOG_DIR/build-$(basename "$project" .csproj).log" 2>&1 \
       || { tail -n 30 "$WHFB_LOG_DIR/build-$(basename "$project" .csproj).log" >&2; die "build of $project failed"; }
@@ -63,7 +79,7 @@ cmd_start() {
   mkdir -p "$RUN_DIR" "$WHFB_LOG_DIR"
   build_services
   local entry name rest
-  for entry in "${WHFB_SERVICES[@]}"; do
+  for entry in "${SELECTED[@]}"; do
     name="${entry%%:*}"; rest="${entry#*:}"
     start_service "$name" "${rest%%:*}" "${rest#*:}"
   done
@@ -71,7 +87,7 @@ cmd_start() {
 
 cmd_stop() {
   local entry name pid
-  for entry in "${WHFB_SERVICES[@]}"; do
+  for entry in "${SELECTED[@]}"; do
     name="${entry%%:*}"; pid="$(service_pid "$name")"
     if pid_alive "$pid"; then terminate_pid "$pid" 20; info "$name: stopped"; fi
     rm -f "$RUN_DIR/$name.pid"
@@ -80,7 +96,7 @@ cmd_stop() {
 
 cmd_status() {
   local entry name port pid state=0
-  for entry in "${WHFB_SERVICES[@]}"; do
+  for entry in "${SELECTED[@]}"; do
     name="${entry%%:*}"; port="${entry#*:}"; port="${port%%:*}"; pid="$(service_pid "$name")"
     if pid_alive "$pid"; then printf '%-12s running   pid %-7s port %s\n' "$name" "$pid" "$port"
     else printf '%-12s stopped             port %s\n' "$name" "$port"; state=3; fi
@@ -88,9 +104,12 @@ cmd_status() {
   return $state
 }
 
-case "${1:-}" in
+command="${1:-}"
+shift || true
+select_services "$@"
+case "$command" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  *) die "usage: $0 start|stop|status" ;;
+  *) die "usage: $0 start|stop|status [${WHFB_SERVICES[*]%%:*}]" ;;
 esac

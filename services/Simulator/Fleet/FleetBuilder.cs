@@ -15,11 +15,12 @@ public static class FleetBuilder
         var random = new Random(scenario.Seed);
         var conflicts = Pick(random, scenario.Devices, scenario.Faults.GpoConflicts);
         var protectedUsers = Pick(random, scenario.Devices, scenario.Faults.AdminSdHolderUsers);
+        var orphans = Pick(new Random(scenario.Seed ^ 0x0dd), scenario.Devices, scenario.Faults.OrphanedKeys);
         var rings = RingOf(scenario);
         var devices = new List<FleetDevice>(scenario.Devices);
         for (var i = 0; i < scenario.Devices; i++)
         {
-            devices.Add(Create(scenario, random, i, rings[i], conflicts.Contains(i), protectedUsers.Contains(i)));
+            devices.Add(Create(scenario, random, i, rings[i], conflicts.Contains(i), protectedUsers.Contains(i)) with { OrphanedAdKey = orphans.Contains(i) });
         }
 
         foreach (var device in devices)

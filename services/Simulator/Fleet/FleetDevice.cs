@@ -32,6 +32,9 @@ public sealed record FleetDevice
 
     public bool AdminSdHolder { get; init; }
 
+    /// <summary>The user's AD object carries an old key value Entra does not know (an orphaned key).</summary>
+    public bool OrphanedAdKey { get; init; }
+
     /// <summary>Seconds after the policy reaches the device until its user signs in.</summary>
     public double SignInDelaySeconds { get; init; }
 

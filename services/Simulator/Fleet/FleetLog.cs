@@ -5,8 +5,8 @@ internal static partial class FleetLog
     [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Fleet {Scenario}: {Devices} devices built, seed {Seed}")]
     public static partial void Built(ILogger logger, string scenario, int devices, int seed);
 
-    [LoggerMessage(EventId = 401, Level = LogLevel.Information, Message = "Seeded {Count} AD users under {Ou} in {Seconds:F1} s")]
-    public static partial void Seeded(ILogger logger, int count, string ou, double seconds);
+    [LoggerMessage(EventId = 401, Level = LogLevel.Information, Message = "Seeded {Seeding}")]
+    public static partial void Seeded(ILogger logger, string seeding);
 
     [LoggerMessage(EventId = 402, Level = LogLevel.Information, Message = "Ring {Ring} assigned ({Group})")]
     public static partial void RingAssigned(ILogger logger, int ring, string group);
@@ -16,4 +16,7 @@ internal static partial class FleetLog
 
     [LoggerMessage(EventId = 404, Level = LogLevel.Information, Message = "Fleet summary\n{Summary}")]
     public static partial void Summary(ILogger logger, string summary);
+
+    [LoggerMessage(EventId = 405, Level = LogLevel.Error, Message = "Fleet run failed")]
+    public static partial void Failed(ILogger logger, Exception exception);
 }

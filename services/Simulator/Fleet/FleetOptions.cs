@@ -21,4 +21,10 @@ public sealed class FleetOptions
     public string DirectoryBaseDn { get; set; } = "DC=whfb,DC=test";
 
     public TimeSpan StepInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>After building and seeding, wait for POST /admin/fleet/start (so the services are up before devices report).</summary>
+    public bool WaitForStart { get; set; }
+
+    /// <summary>LDAP connections used to seed AD users in parallel.</summary>
+    public int SeedConnections { get; set; } = 8;
 }

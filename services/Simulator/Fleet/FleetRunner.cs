@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Whfb.Simulator.EntraConnect;
 using Whfb.Simulator.Graph;
 using Whfb.Simulator.Intune;
+using Whfb.Simulator.Seeding;
 using Whfb.Simulator.Tenant;
 
 namespace Whfb.Simulator.Fleet;
@@ -20,39 +21,80 @@ public sealed class FleetRunner(
             return;
         }
 
+        try
+        {
+            await RunScenarioAsync(name, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            (status.State, status.Error) = ("failed", e.Message);
+            FleetLog.Failed(logger, e);
+        }
+    }
+
+    private async Task RunScenarioAsync(string name, CancellationToken stoppingToken)
+    {
         var wall = Stopwatch.StartNew();
         var scenario = ScenarioLoader.Load(name);
         var devices = FleetBuilder.Build(scenario, directory);
         FleetLog.Built(logger, scenario.Name, devices.Count, scenario.Seed);
+        var groups = FleetBuilder.RingGroupIds(scenario, directory);
+        var rings = scenario.Rings.Select((r, i) => (r.Name, GroupId: groups[i])).ToList();
+        (status.Scenario, status.DurationSeconds) = (scenario.Name, scenario.Timing.DurationSeconds);
+        status.Rings = rings.Select((r, i) => new RingGroup(i, r.Name, r.GroupId, devices.Count(d => d.Ring == i))).ToList();
         faults.ExcludeFromScope(devices.Where(d => d.OutOfSyncScope).Select(d => d.User.Id));
         status.State = "seeding";
         if (scenario.SeedDirectory && entraConnect.Value.Enabled)
         {
-            var ou = await DirectorySeeder.SeedAsync(devices, directory, entraConnect.Value.Directory(), options.Value.DirectoryBaseDn,
-                $"sim-{scenario.Name}-{scenario.Seed}", stoppingToken);
-            FleetLog.Seeded(logger, devices.Count, ou, wall.Elapsed.TotalSeconds);
+            await SeedAsync(scenario, devices, stoppingToken);
         }
 
-        status.State = "running";
+        status.State = "ready";
+        if (options.Value.WaitForStart)
+        {
+            await status.Started.WaitAsync(stoppingToken);
+        }
+
+        (status.State, status.StartedAt) = ("running", time.GetUtcNow());
+        var run = Stopwatch.StartNew();
         var simulation = new FleetSimulation(devices, directory, methods, intune, graph.Value.TenantId, scenario.Seed, time);
         var (sink, http) = CreateSink();
         using (http)
         {
-            await RunAsync(scenario, simulation, sink, stoppingToken);
+            await RunAsync(scenario, simulation, sink, rings, stoppingToken);
         }
 
-        var stats = simulation.Stats(intune.Assignments().Select(a => a.GroupId).Distinct().Count(), scenario.Faults.StalledSchedulerCycles);
+        var stats = simulation.Stats(AssignedRings(groups), scenario.Faults.StalledSchedulerCycles, rings);
         status.Stats = stats;
-        status.Summary = FleetSummary.Format(scenario.Name, scenario.Seed, stats, sync.State, Describe(sink), wall.Elapsed);
+        status.Summary = FleetSummary.Format(scenario.Name, scenario.Seed, stats, sync.State, Describe(sink), run.Elapsed, status.Seeding);
         status.State = "finished";
         FleetLog.Summary(logger, status.Summary);
         Console.WriteLine(status.Summary);
     }
 
-    private async Task RunAsync(Scenario scenario, FleetSimulation simulation, IDeviceReportSink sink, CancellationToken stoppingToken)
+    private async Task SeedAsync(Scenario scenario, IReadOnlyList<FleetDevice> devices, CancellationToken stoppingToken)
+    {
+        var ldap = entraConnect.Value.Directory();
+        var ou = $"OU=sim-{scenario.Name}-{scenario.Seed},{options.Value.DirectoryBaseDn}";
+        var seeded = await DirectorySeeder.SeedAsync(devices, directory, ldap, ou, options.Value.SeedConnections, stoppingToken);
+        var orphans = await OrphanedKeys.WriteAsync(devices, ou, ldap, scenario.Seed, time.GetUtcNow(), options.Value.SeedConnections, stoppingToken);
+        status.Seeding = $"{ou}: {seeded.Created} users created, {seeded.Reused} reused ({seeded.Updated} reset), {orphans} orphaned key values written, " +
+            $"{seeded.Elapsed.TotalSeconds:F1} s over {options.Value.SeedConnections} LDAP connections";
+        FleetLog.Seeded(logger, status.Seeding);
+    }
+
+    private int AssignedRings(IReadOnlyList<string> groups)
+    {
+        var assigned = intune.Assignments().Select(a => a.GroupId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return groups.Count(assigned.Contains);
+    }
+
+    private async Task RunAsync(
+        Scenario scenario, FleetSimulation simulation, IDeviceReportSink sink, IReadOnlyList<(string Name, string GroupId)> ringGroups,
+        CancellationToken stoppingToken)
     {
         var timing = scenario.Timing;
-        var rings = FleetBuilder.RingGroupIds(scenario, directory);
+        var rings = ringGroups.Select(r => r.GroupId).ToList();
         var assigner = options.Value.AssignRings ? new RingAssigner(intune, graph.Value.TenantId) : null;
         var (start, assigned, stalled) = (time.GetUtcNow(), 0, false);
         while ((time.GetUtcNow() - start).TotalSeconds < timing.DurationSeconds)
@@ -73,7 +115,7 @@ public sealed class FleetRunner(
             }
 
             await simulation.StepAsync(sink, stoppingToken);
-            status.Stats = simulation.Stats(assigned, scenario.Faults.StalledSchedulerCycles);
+            status.Stats = simulation.Stats(AssignedRings(rings), scenario.Faults.StalledSchedulerCycles, ringGroups);
             await Task.Delay(options.Value.StepInterval, time, stoppingToken);
         }
     }
@@ -91,7 +133,7 @@ public sealed class FleetRunner(
 
     private static string Describe(IDeviceReportSink sink) => sink switch
     {
-        IngestReportSink ingest => $"{ingest.Accepted} posts accepted by Ingest, {ingest.Refused} refused{(ingest.LastRefusal is { } r ? $" (last: {r})" : "")}",
+        IngestReportSink ingest => $"{ingest.Accepted} posts accepted by Ingest ({ingest.Retried} retries after 429/503), {ingest.Refused} refused{(ingest.LastRefusal is { } r ? $" (last: {r})" : "")}",
         CountingReportSink counting => $"{counting.Posts} posts counted (no Ingest configured: set Simulator__Fleet__IngestUrl and __CollectorKey)",
         _ => "",
     };

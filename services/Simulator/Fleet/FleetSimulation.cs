@@ -18,7 +18,7 @@ public sealed class FleetSimulation(
     private readonly HashSet<int> _done = [];
     private readonly Random _keys = new(seed ^ 0x5eed);
     private readonly Dictionary<string, int> _failureCodes = new(StringComparer.Ordinal);
-    private int _ready, _notReady, _registered, _failed;
+    private readonly Dictionary<int, Outcome> _outcomes = [];
     private long _recordId = 1000;
 
     public IReadOnlyList<FleetDevice> Devices => devices;
@@ -58,17 +58,20 @@ public sealed class FleetSimulation(
         return records.Count;
     }
 
-    public FleetStats Stats(int ringsAssigned, int stalledCycles) => new()
+    private enum Outcome { NotReady, Failed, Registered }
+
+    /// <summary>The numbers so far; <paramref name="rings"/> names the ring groups (name, group id) in ring order.</summary>
+    public FleetStats Stats(int ringsAssigned, int stalledCycles, IReadOnlyList<(string Name, string GroupId)> rings) => new()
     {
         Devices = devices.Count,
         DevicesPerRing = devices.GroupBy(d => d.Ring).OrderBy(g => g.Key).Select(g => g.Count()).ToList(),
         RingsAssigned = ringsAssigned,
         PolicyReached = _policySince.Count,
         SignedIn = _done.Count,
-        Ready358 = _ready,
-        NotReady360 = _notReady,
-        Registered300 = _registered,
-        Failed301 = _failed,
+        Ready358 = Count(_ => true, Outcome.Failed, Outcome.Registered),
+        NotReady360 = Count(_ => true, Outcome.NotReady),
+        Registered300 = Count(_ => true, Outcome.Registered),
+        Failed301 = Count(_ => true, Outcome.Failed),
         FailureCodes = new Dictionary<string, int>(_failureCodes),
         InjectedNotHybridJoined = devices.Count(d => !d.HybridJoined),
         InjectedNoTpm = devices.Count(d => !d.HasTpm),
@@ -78,6 +81,10 @@ public sealed class FleetSimulation(
         InjectedOutOfSyncScope = devices.Count(d => d.OutOfSyncScope),
         InjectedAdminSdHolder = devices.Count(d => d.AdminSdHolder),
         InjectedStalledCycles = stalledCycles,
+        InjectedOrphanedKeys = devices.Count(d => d.OrphanedAdKey),
+        Rings = rings.Select((r, i) => new RingStats(r.Name, r.GroupId, devices.Count(d => d.Ring == i),
+            devices.Count(d => d.Ring == i && _policySince.ContainsKey(d.Index)), Count(d => d.Ring == i, Outcome.Failed, Outcome.Registered),
+            Count(d => d.Ring == i, Outcome.NotReady), Count(d => d.Ring == i, Outcome.Registered), Count(d => d.Ring == i, Outcome.Failed))).ToList(),
         ExpectedStuckKeys = devices.Count(d => (d.OutOfSyncScope || d.AdminSdHolder) && methods.ForUser(d.User.Id).Count > 0),
     };
 
@@ -88,14 +95,13 @@ public sealed class FleetSimulation(
         records.Add(CollectorRecords.Readiness(device, policyEnabled, ++_recordId, now));
         if (!ready)
         {
-            _notReady++;
+            _outcomes[device.Index] = Outcome.NotReady;
             return null;
         }
 
-        _ready++;
         if (device.FailureCode is { } code)
         {
-            _failed++;
+            _outcomes[device.Index] = Outcome.Failed;
             _failureCodes[code] = _failureCodes.GetValueOrDefault(code) + 1;
             records.Add(CollectorRecords.KeyRegistrationFailed(device, code, ++_recordId, now));
             return null;
@@ -108,10 +114,13 @@ public sealed class FleetSimulation(
             Id = keyId.ToString(), UserId = device.User.Id, DeviceObjectId = device.Device.Id, DeviceId = device.Device.DeviceId,
             DisplayName = device.Device.DisplayName, CreatedDateTime = now, KeyMaterial = material,
         });
-        _registered++;
+        _outcomes[device.Index] = Outcome.Registered;
         records.Add(CollectorRecords.KeyRegistered(device, keyId, ++_recordId, now));
         return keyId;
     }
+
+    private int Count(Func<FleetDevice, bool> which, params Outcome[] outcomes) =>
+        devices.Count(d => which(d) && _outcomes.TryGetValue(d.Index, out var o) && outcomes.Contains(o));
 
     private HashSet<string> AssignedUsers() => intune.Assignments()
         .SelectMany(a => directory.TransitiveMembers(a.GroupId))

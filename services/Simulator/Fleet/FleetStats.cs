@@ -39,6 +39,14 @@ public sealed record FleetStats
 
     public int InjectedStalledCycles { get; init; }
 
+    public int InjectedOrphanedKeys { get; init; }
+
+    /// <summary>Per ring, in ring order: devices, policy reached, 358, 360, 300, 301.</summary>
+    public IReadOnlyList<RingStats> Rings { get; init; } = [];
+
     /// <summary>Registered keys whose user is out of scope or AdminSDHolder-protected: expected stuck keys.</summary>
     public int ExpectedStuckKeys { get; init; }
 }
+
+/// <summary>One ring's share of the funnel, as the devices lived it.</summary>
+public sealed record RingStats(string Name, string GroupId, int Devices, int PolicyReached, int Ready358, int NotReady360, int Registered300, int Failed301);

@@ -50,6 +50,9 @@ public sealed record FaultMix
     /// <summary>Users protected by AdminSDHolder (adminCount=1): export fails with 8344 every cycle.</summary>
     public int AdminSdHolderUsers { get; init; }
 
+    /// <summary>Users whose AD object starts with a stale key value no Entra key matches (orphaned keys).</summary>
+    public int OrphanedKeys { get; init; }
+
     /// <summary>Scheduler disabled for this many cycles, starting at <see cref="ScenarioTiming.StallAfterSeconds"/>.</summary>
     public int StalledSchedulerCycles { get; init; }
 }

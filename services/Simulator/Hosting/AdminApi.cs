@@ -1,18 +1,25 @@
 using Microsoft.Extensions.Options;
+using Whfb.Simulator.Fleet;
 using Whfb.Simulator.Graph;
 
 namespace Whfb.Simulator.Hosting;
 
-/// <summary>/admin/*: what operators of the simulator (tests, demo script) read: the certificate, the tenant id.</summary>
+/// <summary>/admin/*: what operators of the simulator (tests, demo script) read: the certificate, the tenant and its ring groups, the fleet.</summary>
 public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin");
         admin.MapGet("/certificate", (EmulatorCertificate certificate) => Results.Text(certificate.Pem, "application/x-pem-file"));
-        admin.MapGet("/tenant", (IOptions<GraphEmulatorOptions> options, EmulatorCertificate certificate) =>
-            Results.Ok(new { tenantId = options.Value.TenantId, certificateThumbprint = certificate.Thumbprint }));
-        admin.MapGet("/fleet", (Whfb.Simulator.Fleet.FleetStatus status) => Results.Ok(status));
+        admin.MapGet("/tenant", (IOptions<GraphEmulatorOptions> options, EmulatorCertificate certificate, FleetStatus fleet) =>
+            Results.Ok(new { tenantId = options.Value.TenantId, certificateThumbprint = certificate.Thumbprint, scenario = fleet.Scenario, rings = fleet.Rings }));
+        admin.MapGet("/fleet", (FleetStatus status) => Results.Ok(status));
+        admin.MapPost("/fleet/start", (FleetStatus status) => status.State switch
+        {
+            "idle" => Results.Problem("No scenario is configured (Simulator:Fleet:Scenario)", statusCode: StatusCodes.Status409Conflict),
+            "failed" => Results.Problem(status.Error, statusCode: StatusCodes.Status409Conflict),
+            _ => status.Start() ? Results.Accepted("/admin/fleet", status) : Results.Problem("The fleet was already started", statusCode: StatusCodes.Status409Conflict),
+        });
         return app;
     }
 }

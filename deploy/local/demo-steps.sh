@@ -1,0 +1,120 @@
+# shellcheck shell=bash
+# Sourced by demo.sh: its steps. Needs lib.sh, env.sh and demo-env.sh sourced, and json() from demo.sh.
+
+simulator_url="http://127.0.0.1:5105"
+policy_url="http://127.0.0.1:5103"
+
+# Every service starts from empty databases and queues, so the summary counts this run only.
+reset_service_data() {
+  local db queue
+  # shellcheck source=SCRIPTDIR/postgres.sh
+  source "$WHFB_SCRIPTS_DIR/postgres.sh"
+  for db in whfb_ingest whfb_synctracker whfb_policy whfb_insights; do
+    postgres_sql "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+  done
+  for queue in $(curl -fsS -u "$RMQ_USER:$RMQ_PASSWORD" "http://127.0.0.1:$RMQ_MGMT_PORT/api/queues/%2F?columns=name,messages" \
+      | python3 -c 'import json,sys; print(" ".join(q["name"] for q in json.load(sys.stdin) if q.get("messages")))'); do
+    curl -fsS -u "$RMQ_USER:$RMQ_PASSWORD" -X DELETE "http://127.0.0.1:$RMQ_MGMT_PORT/api/queues/%2F/$queue/contents" >/dev/null
+  done
+  echo "  service databases dropped (migrations recreate them), leftover messages purged"
+}
+
+# A new collector key of the demo tenant, through Ingest's admin API (whfb collector-key create does the same).
+create_collector_key() {
+  curl -fsS -X POST http://127.0.0.1:5101/v1/admin/collector-keys -H "Authorization: ApiKey $admin_key" \
+    -H 'Content-Type: application/json' -d '{"name":"demo fleet"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])'
+}
+
+fleet() { curl -fsS "$simulator_url/admin/fleet"; }
+
+wait_for_fleet_state() {
+  local want="$1" state
+  while true; do
+    state="$(fleet | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["state"], d.get("error") or "")')"
+    case "$state" in
+      "$want"*) return ;;
+      failed*) die "the simulator's fleet failed: ${state#failed }; see $WHFB_LOG_DIR/simulator.log" ;;
+    esac
+    sleep 1
+  done
+}
+
+fleet_start() { curl -fsS -X POST "$simulator_url/admin/fleet/start" >/dev/null; }
+
+# The rollout plan: the scenario's ring groups (from the simulator) with gates a healthy ring passes.
+write_rollout_plan() {
+  curl -fsS "$simulator_url/admin/tenant" | python3 -c '
+import json, sys
+tenant = json.load(sys.stdin)
+gate = lambda ring: {"minPrerequisitesPassedShare": 0.8, "maxProvisioningFailureShare": 0.1,
+                     "maxStuckKeys": max(5, ring["devices"] // 20), "minSoak": "00:00:40"}
+print(json.dumps({"name": "WHfB hybrid key trust (demo)", "mode": "settingsCatalog",
+  "settings": {"usePassportForWork": True, "requireSecurityDevice": True, "scope": "device"},
+  "rings": [{"name": r["name"], "groupId": r["groupId"], "gate": gate(r)} for r in tenant["rings"]]}, indent=2))' >"$demo_dir/rollout-plan.json"
+}
+
+# Creates and starts the rollout with whfb rollout (or Policy's API when this CLI has no rollout command yet).
+start_rollout() {
+  local created
+  write_rollout_plan
+  if whfb rollout --help >/dev/null 2>&1; then
+    created="$(whfb rollout create --file "$demo_dir/rollout-plan.json")" || die "whfb rollout create failed: $created"
+    rollout_id="$(grep -oiE '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}' <<<"$created" | head -n1)"
+    whfb rollout start "$rollout_id" >/dev/null
+  else
+    created="$(curl -fsS -X POST "$policy_url/v1/rollouts" -H "Authorization: ApiKey $admin_key" -H 'Content-Type: application/json' \
+      --data-binary @"$demo_dir/rollout-plan.json")" || die "Policy refused the rollout plan ($demo_dir/rollout-plan.json)"
+    rollout_id="$(json <(echo "$created") 'd["id"]')"
+    curl -fsS -X POST "$policy_url/v1/rollouts/$rollout_id/start" -H "Authorization: ApiKey $admin_key" >/dev/null
+  fi
+  echo "$rollout_id" >"$demo_dir/rollout.id"
+  echo "  rollout $rollout_id started: $(json "$demo_dir/rollout-plan.json" '" -> ".join(r["name"] for r in d["rings"])')"
+}
+
+rollout_line() {
+  [[ -n "${rollout_id:-}" ]] || return 0
+  curl -fsS "$policy_url/v1/rollouts/$rollout_id" -H "Authorization: ApiKey $admin_key" 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(f" | rollout {d[\"state\"]}, ring {(d.get(\"currentRing\") or 0) + 1}/{len(d[\"rings\"])}", end="")' || true
+}
+
+# One progress line every 15 s (plain text: fine in a log or a CI job) until the fleet has finished.
+watch_fleet() {
+  local last=0 now
+  while true; do
+    now="$(now_ms)"
+    if (( now - last >= 15000 )); then
+      last="$now"
+      printf '[%s] ' "$(elapsed)"
+      fleet | python3 -c '
+import json, sys
+d = json.load(sys.stdin); s = d.get("stats") or {}
+print(f"fleet {d[\"state\"]}: rings assigned {s.get(\"ringsAssigned\", 0)}, devices reached {s.get(\"policyReached\", 0)}, "
+      f"358/360 {s.get(\"ready358\", 0)}/{s.get(\"notReady360\", 0)}, 300/301 {s.get(\"registered300\", 0)}/{s.get(\"failed301\", 0)}", end="")'
+      curl -fsS "$simulator_url/admin/entra-connect/scheduler" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(f" | Entra Connect cycles {d[\"cycleCount\"]} (skipped {d[\"skippedCycles\"]}), keys exported {d[\"keysExported\"]}", end="")'
+      rollout_line
+      echo
+    fi
+    case "$(fleet | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')" in
+      finished) return ;;
+      failed) die "the fleet failed; see $WHFB_LOG_DIR/simulator.log" ;;
+    esac
+    sleep 1
+  done
+}
+
+# After the devices stop: until no key is still on its way (all synced or stuck), at most four sync cycles.
+settle() {
+  local waited=0 awaiting
+  while (( waited < cycle_seconds * 4 )); do
+    sleep 2; waited=$(( waited + 2 ))
+    awaiting="$(curl -fsS http://127.0.0.1:5102/v1/sync/health -H "Authorization: ApiKey $admin_key" \
+      | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["keysWaiting"] - d["keysStuck"])')" || awaiting=1
+    (( awaiting > 0 || waited < cycle_seconds * 2 )) || break
+  done
+  echo "  waited ${waited} s; keys still awaiting AD: ${awaiting:-?}"
+}

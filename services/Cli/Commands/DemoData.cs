@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace Whfb.Cli.Commands;
+
+/// <summary>What the demo summary is made of: the simulator's record of what it injected and did, and what each service observed.</summary>
+internal sealed record DemoData
+{
+    public JsonElement? Fleet { get; init; }
+
+    public JsonElement? Scheduler { get; init; }
+
+    public JsonElement? SyncHealth { get; init; }
+
+    public IReadOnlyList<JsonElement> StuckKeys { get; init; } = [];
+
+    public IReadOnlyList<JsonElement> OrphanedKeys { get; init; } = [];
+
+    public int RecoveredKeys { get; init; }
+
+    /// <summary>Entra-to-AD latency of every synced or recovered key, in seconds.</summary>
+    public IReadOnlyList<double> LatencySeconds { get; init; } = [];
+
+    public JsonElement? Funnel { get; init; }
+
+    public JsonElement? Failures { get; init; }
+
+    public JsonElement? InsightsOrphaned { get; init; }
+
+    public JsonElement? Alerts { get; init; }
+
+    public JsonElement? Rollout { get; init; }
+
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
+    public static async Task<DemoData> LoadAsync(CancellationToken ct)
+    {
+        using var sources = new DemoSources();
+        var synced = (await sources.KeysAsync("Synced", ct)).Concat(await sources.KeysAsync("Recovered", ct)).ToList();
+        return new DemoData
+        {
+            Fleet = await sources.SimulatorAsync("/admin/fleet", ct),
+            Scheduler = await sources.SimulatorAsync("/admin/entra-connect/scheduler", ct),
+            SyncHealth = await sources.ServiceAsync("synctracker", "/v1/sync/health", ct),
+            StuckKeys = await sources.KeysAsync("Stuck", ct),
+            OrphanedKeys = await sources.KeysAsync("Orphaned", ct),
+            RecoveredKeys = synced.Count(k => k.GetProperty("state").GetString() == "Recovered"),
+            LatencySeconds = synced.Select(k => k.GetProperty("latencyMinutes"))
+                .Where(l => l.ValueKind == JsonValueKind.Number).Select(l => l.GetDouble() * 60).Order().ToList(),
+            Funnel = await sources.ServiceAsync("insights", "/v1/analytics/funnel?groupBy=ring", ct),
+            Failures = await sources.ServiceAsync("insights", "/v1/analytics/failures?limit=20", ct),
+            InsightsOrphaned = await sources.ServiceAsync("insights", "/v1/analytics/keys/orphaned?limit=1000", ct),
+            Alerts = await sources.ServiceAsync("insights", "/v1/alerts?state=all&limit=1000", ct),
+            Rollout = await LatestRolloutAsync(sources, ct),
+            Problems = sources.Problems,
+        };
+    }
+
+    /// <summary>The newest rollout's status from Policy (the list may be an array or wrapped in an object).</summary>
+    private static async Task<JsonElement?> LatestRolloutAsync(DemoSources sources, CancellationToken ct)
+    {
+        if (await sources.ServiceAsync("policy", "/v1/rollouts", ct) is not { } list)
+        {
+            return null;
+        }
+
+        var items = list.ValueKind == JsonValueKind.Array ? list
+            : list.EnumerateObject().Select(p => p.Value).FirstOrDefault(v => v.ValueKind == JsonValueKind.Array);
+        if (items.ValueKind != JsonValueKind.Array || items.GetArrayLength() == 0)
+        {
+            return null;
+        }
+
+        var newest = items.EnumerateArray().OrderBy(r => r.TryGetProperty("createdAt", out var c) ? c.ToString() : "").Last();
+        return await sources.ServiceAsync("policy", $"/v1/rollouts/{newest.GetProperty("id").GetString()}", ct);
+    }
+}

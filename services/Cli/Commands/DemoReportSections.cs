@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Whfb.Cli.Commands;
+
+/// <summary>The demo summary's later sections and its JSON helpers (a missing property reads as empty or 0).</summary>
+internal static partial class DemoReport
+{
+    private const int Examples = 5;
+
+    private static void Latency(StringBuilder text, DemoData data)
+    {
+        Section(text, "Sync latency, Entra ID registration to msDS-KeyCredentialLink");
+        var l = data.LatencySeconds;
+        text.Append(l.Count == 0 ? "  no key has reached AD yet\n"
+            : Inv($"  SyncTracker, {l.Count} keys in AD: p50 {Percentile(l, 0.50):F1} s, p90 {Percentile(l, 0.90):F1} s, p99 {Percentile(l, 0.99):F1} s, max {l[^1]:F1} s\n"));
+        text.Append(Inv($"  SyncTracker health: pipeline {Str(data.SyncHealth, "pipeline")}, {N(data.SyncHealth, "keysWaiting")} keys waiting ({N(data.SyncHealth, "keysStuck")} stuck), observed cycle {Dbl(data.SyncHealth, "observedCycleMinutes") * 60:F0} s\n"));
+    }
+
+    private static void Keys(StringBuilder text, DemoData data)
+    {
+        Section(text, Inv($"Stuck keys: {data.StuckKeys.Count} (in Entra ID, not in AD after the threshold)"));
+        var byHints = new DemoTextTable("hints", "keys", "example users");
+        foreach (var group in data.StuckKeys.GroupBy(k => string.Join(" + ", Items(k, "hints").Select(h => h.GetString()))).OrderByDescending(g => g.Count()))
+        {
+            byHints.Add(group.Key.Length == 0 ? "(none)" : group.Key, group.Count(), string.Join(", ", group.Take(3).Select(k => Str(k, "userPrincipalName"))));
+        }
+
+        byHints.WriteTo(text);
+        Section(text, Inv($"Orphaned keys: {data.OrphanedKeys.Count} (in AD, no live Entra key)"));
+        var orphans = new DemoTextTable("AD object", "reason", "device");
+        foreach (var key in data.OrphanedKeys.Take(Examples))
+        {
+            orphans.Add(Str(key, "adObjectDn"), Str(key, "orphanReason"), Str(key, "deviceId"));
+        }
+
+        orphans.WriteTo(text);
+        if (data.OrphanedKeys.Count > Examples)
+        {
+            text.Append(Inv($"  ... and {data.OrphanedKeys.Count - Examples} more\n"));
+        }
+    }
+
+    private static void Alerts(StringBuilder text, DemoData data)
+    {
+        var alerts = Items(data.Alerts, "alerts").ToList();
+        Section(text, Inv($"Alerts raised (Insights): {alerts.Count}"));
+        var byKind = new DemoTextTable("kind", "raised", "still open", "resolved", "first opened", "example");
+        foreach (var kind in alerts.GroupBy(a => Str(a, "kind")).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var resolved = kind.Count(a => Str(a, "resolvedAt").Length > 0);
+            var first = kind.MinBy(a => Str(a, "openedAt"));
+            byKind.Add(kind.Key, kind.Count(), kind.Count() - resolved, resolved, Time(Str(first, "openedAt")), Str(first, "title"));
+        }
+
+        byKind.WriteTo(text);
+        foreach (var stall in alerts.Where(a => Str(a, "kind") == "pipeline-stalled").OrderBy(a => Str(a, "openedAt"), StringComparer.Ordinal))
+        {
+            text.Append(Inv($"  stalled pipeline episode: opened {Time(Str(stall, "openedAt"))}, resolved {Time(Str(stall, "resolvedAt"))}\n"));
+        }
+    }
+
+    private static void Rollout(StringBuilder text, DemoData data)
+    {
+        if (data.Rollout is not { } rollout)
+        {
+            Section(text, "Rollout (Policy): none (rings assigned by the simulator, or Policy did not answer)");
+            return;
+        }
+
+        Section(text, Inv($"Rollout (Policy): {Str(rollout, "name")}, {Str(rollout, "state")}{(Str(rollout, "haltReason") is { Length: > 0 } h ? $" ({h})" : "")}"));
+        var rings = new DemoTextTable("ring", "state", "assigned at", "devices", "prereqs ok", "provisioned", "failed", "synced", "stuck", "gate");
+        foreach (var ring in Items(rollout, "rings"))
+        {
+            var verdict = Prop(ring, "verdict");
+            var gate = verdict is null ? "" : Prop(verdict, "passed") is { ValueKind: JsonValueKind.True } ? "passed"
+                : "not passed: " + string.Join("; ", Items(verdict, "reasons").Select(r => r.ToString()));
+            rings.Add(Str(ring, "name"), Str(ring, "state"), Time(Str(ring, "assignedAt")), N(ring, "devices"), N(ring, "prerequisitesPassed"),
+                N(ring, "provisioned"), N(ring, "failed"), N(ring, "synced"), N(ring, "stuck"), gate);
+        }
+
+        rings.WriteTo(text);
+        var conflicts = Items(rollout, "gpoConflicts").ToList();
+        text.Append(Inv($"  GPO conflicts: {conflicts.Count}{(conflicts.Count > 0 ? ": " : "")}{string.Join(", ", conflicts.Select(c => Str(c, "deviceName") is { Length: > 0 } n ? n : Str(c, "deviceId")))}\n"));
+    }
+
+    private static double Percentile(IReadOnlyList<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static void Section(StringBuilder text, string title) => text.Append('\n').Append(title).Append('\n');
+
+    private static string Inv(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Time(string iso) =>
+        DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) ? t.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture) : "";
+
+    private static JsonElement? Prop(JsonElement? e, string name) =>
+        e is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
+
+    private static string Str(JsonElement? e, string name) => Prop(e, name)?.ToString() ?? "";
+
+    private static long N(JsonElement? e, string name) => Prop(e, name) is { ValueKind: JsonValueKind.Number } n ? (long)n.GetDouble() : 0;
+
+    private static double Dbl(JsonElement? e, string name) => Prop(e, name) is { ValueKind: JsonValueKind.Number } n ? n.GetDouble() : 0;
+
+    private static IEnumerable<JsonElement> Items(JsonElement? e, string name) =>
+        Prop(e, name) is { ValueKind: JsonValueKind.Array } a ? a.EnumerateArray() : [];
+
+    private static IEnumerable<JsonProperty> Obj(JsonElement? e, string name) =>
+        Prop(e, name) is { ValueKind: JsonValueKind.Object } o ? o.EnumerateObject() : [];
+}
