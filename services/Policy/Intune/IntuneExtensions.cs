@@ -19,6 +19,8 @@ public static class IntuneExtensions
         services.AddSingleton(sp => IntuneConnection.Load(sp.GetRequiredService<IConfiguration>()));
         services.AddTransient<GraphAuditHandler>();
         services.AddSingleton<IntuneGraph>();
+        services.AddSingleton<IIntunePolicyClient, IntunePolicyClient>();
+        services.AddSingleton<IRingMembership, GraphRingMembership>();
         services.AddHostedService<IntuneStartupCheck>();
         return builder;
     }

@@ -43,9 +43,21 @@ public sealed class IntuneGraph
         return await SendAsync(request, body, ct);
     }
 
-    /// <summary>Follows an @odata.nextLink (an absolute URL the service gave).</summary>
-    public async Task<JsonNode?> GetAbsoluteAsync(Uri url, CancellationToken ct) =>
-        await SendAsync(new RequestInformation { HttpMethod = Method.GET, URI = url }, null, ct);
+    /// <summary>Every item of a beta collection, following @odata.nextLink page by page.</summary>
+    public async Task<IReadOnlyList<JsonNode>> BetaListAsync(string path, CancellationToken ct)
+    {
+        var items = new List<JsonNode>();
+        var page = await BetaAsync(Method.GET, path, null, ct);
+        while (page is not null)
+        {
+            items.AddRange((page["value"] as JsonArray ?? []).OfType<JsonNode>());
+            page = page["@odata.nextLink"]?.GetValue<string>() is { } next
+                ? await SendAsync(new RequestInformation { HttpMethod = Method.GET, URI = new Uri(next) }, null, ct)
+                : null;
+        }
+
+        return items;
+    }
 
     private async Task<JsonNode?> SendAsync(RequestInformation request, JsonNode? body, CancellationToken ct)
     {

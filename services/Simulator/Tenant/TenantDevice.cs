@@ -14,6 +14,9 @@ public sealed record TenantDevice
     /// <summary>"ServerAd" for hybrid joined, "AzureAd" for Entra joined, "Workplace" for registered.</summary>
     public string TrustType { get; init; } = "ServerAd";
 
+    /// <summary>The user the device is registered to (users/{id}/registeredDevices); null when none.</summary>
+    public string? RegisteredUserId { get; init; }
+
     public JsonObject ToGraph() => new()
     {
         ["@odata.type"] = "#microsoft.graph.device",

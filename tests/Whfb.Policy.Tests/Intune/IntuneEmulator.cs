@@ -1,0 +1,61 @@
+using Whfb.Simulator.Tenant;
+using Whfb.Testing.Graph;
+
+namespace Whfb.Policy.Tests.Intune;
+
+/// <summary>
+/// The Graph emulator with ring groups: Ring A holds user A1 (two registered devices), device DA and nested group
+/// Ring B; Ring B holds user B1 (one device) and device DB. A user without devices and a device outside any ring
+/// exist too. Big holds 1,200 devices (more than one page of transitive members).
+/// </summary>
+public class IntuneEmulator : GraphEmulator
+{
+    public static readonly Guid RingA = Guid.Parse("a0000000-0000-4000-8000-00000000000a");
+    public static readonly Guid RingB = Guid.Parse("b0000000-0000-4000-8000-00000000000b");
+    public static readonly Guid Big = Guid.Parse("c0000000-0000-4000-8000-00000000000c");
+    public const int BigSize = 1_200;
+
+    public static Guid DeviceId(int i) => Guid.Parse($"00000000-0000-4000-a000-{i:D12}");
+
+    public static Guid TenantGuid => Guid.Parse(TenantId);
+
+    protected override void Seed(TenantDirectory directory, HelloMethodStore methods)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        directory.PutUser(new TenantUser { Id = "user-a1", UserPrincipalName = "a1@whfb.test", DisplayName = "A1" });
+        directory.PutUser(new TenantUser { Id = "user-b1", UserPrincipalName = "b1@whfb.test", DisplayName = "B1" });
+        directory.PutUser(new TenantUser { Id = "user-c1", UserPrincipalName = "c1@whfb.test", DisplayName = "C1 (no devices)" });
+        Device(directory, 1, "user-a1");
+        Device(directory, 2, "user-a1");
+        Device(directory, 3, "user-b1");
+        Device(directory, 4, null);
+        Device(directory, 5, null);
+        Device(directory, 6, null);
+        directory.PutGroup(new TenantGroup { Id = RingA.ToString(), DisplayName = "Ring A" });
+        directory.PutGroup(new TenantGroup { Id = RingB.ToString(), DisplayName = "Ring B" });
+        directory.PutGroup(new TenantGroup { Id = Big.ToString(), DisplayName = "Big" });
+        directory.AddMembers(RingA.ToString(), "user-a1", "device-4", RingB.ToString());
+        directory.AddMembers(RingB.ToString(), "user-b1", "device-5", "user-c1");
+        for (var i = 100; i < 100 + BigSize; i++)
+        {
+            Device(directory, i, null);
+        }
+
+        directory.AddMembers(Big.ToString(), Enumerable.Range(100, BigSize).Select(i => $"device-{i}"));
+    }
+
+    private static void Device(TenantDirectory directory, int i, string? user) => directory.PutDevice(new TenantDevice
+    {
+        Id = $"device-{i}", DeviceId = DeviceId(i), DisplayName = $"PC-{i:D4}", RegisteredUserId = user,
+    });
+}
+
+/// <summary>The same tenant with a tiny write budget (5 requests per 2 s) so Intune writes get 429 + Retry-After.</summary>
+public sealed class ThrottledIntuneEmulator : IntuneEmulator
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Simulator:Graph:RequestsPerWindow"] = "5",
+        ["Simulator:Graph:ThrottleWindow"] = "00:00:02",
+    };
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Whfb.Policy.Intune;
+
+namespace Whfb.Policy.Tests.Intune;
+
+/// <summary>Intune writes over the emulator's budget (5 requests per 2 s) get 429 + Retry-After and are retried.</summary>
+public sealed class ThrottlingTests(ThrottledIntuneEmulator emulator) : IClassFixture<ThrottledIntuneEmulator>
+{
+    [Fact]
+    public async Task Throttled_writes_are_retried_after_Retry_After_until_all_land()
+    {
+        await using var host = await IntuneHost.StartAsync(emulator);
+        var caller = IntuneHost.Caller();
+        var names = Enumerable.Range(0, 6).Select(i => $"WHfB throttled {i} {Guid.NewGuid():N}").ToList();
+
+        var results = await Task.WhenAll(names.Select(name => host.Policies.EnsureAsync(
+            new IntunePolicySpec(IntuneEmulator.TenantGuid, name, IntunePolicyMode.SettingsCatalog, new WhfbSettings(true, true, WhfbScope.Device)),
+            caller, CancellationToken.None)));
+
+        Assert.All(results, r => Assert.True(r.Created));
+        Assert.Equal(names.Order(), emulator.Intune.ConfigurationPolicies.List().Select(p => p["name"]!.GetValue<string>()).Where(names.Contains).Order());
+        var calls = host.Audit.For(caller.RolloutId!.Value);
+        Assert.Contains(calls, c => c.StatusCode == 429 && c.Method == "POST");
+        Assert.Equal(6, calls.Count(c => c.Method == "POST" && c.StatusCode == 201));
+    }
+
+    [Fact]
+    public async Task Waiting_out_a_throttle_stops_when_the_caller_cancels()
+    {
+        await using var host = await IntuneHost.StartAsync(emulator);
+        var caller = IntuneHost.Caller();
+        // Ask until the window's budget is gone; the token fires long before the retries could wait the throttle out.
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                await host.Rings.ResolveAsync(IntuneEmulator.RingB, caller, cancel.Token);
+            }
+        });
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"cancellation took {clock.Elapsed}");
+    }
+}
