@@ -56,8 +56,17 @@ public static class GraphEndpoint
             Query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
             Body = body,
             ClientId = clientId,
+            MaxPageSize = MaxPageSize(request.Headers["Prefer"].ToString()),
             ServiceRoot = new Uri($"{request.Scheme}://{request.Host}"),
         };
+    }
+
+    /// <summary>N of <c>odata.maxpagesize=N</c> in a Prefer header.</summary>
+    private static int? MaxPageSize(string prefer)
+    {
+        const string Name = "odata.maxpagesize=";
+        var part = prefer.Split(',', StringSplitOptions.TrimEntries).FirstOrDefault(p => p.StartsWith(Name, StringComparison.OrdinalIgnoreCase));
+        return part is not null && int.TryParse(part[Name.Length..], System.Globalization.CultureInfo.InvariantCulture, out var size) && size > 0 ? size : null;
     }
 
     private static async Task WriteAsync(HttpResponse http, GraphResponse response)

@@ -1,10 +1,11 @@
+using System.Text.Json.Nodes;
 using Whfb.Simulator.Graph.OData;
 using Whfb.Simulator.Graph.Routing;
 using Whfb.Simulator.Tenant;
 
 namespace Whfb.Simulator.Graph;
 
-/// <summary>users/{id}/authentication/windowsHelloForBusinessMethods: list, single (with $expand=device), delete.</summary>
+/// <summary>users/{id}/authentication/windowsHelloForBusinessMethods: list and single (both with $expand=device), delete.</summary>
 public sealed class MethodsApi(TenantDirectory directory, HelloMethodStore methods) : IGraphApi
 {
     private const string Path = "users/{id}/authentication/windowsHelloForBusinessMethods";
@@ -15,10 +16,17 @@ public sealed class MethodsApi(TenantDirectory directory, HelloMethodStore metho
         routes.Get(Path, List).Get(Path + "/{methodId}", Get).Delete(Path + "/{methodId}", Delete);
     }
 
-    private GraphResponse List(GraphRequest request) => directory.FindUser(request["id"]) is { } user
-        ? ODataPage.Respond(request, $"users('{user.Id}')/authentication/windowsHelloForBusinessMethods",
-            methods.ForUser(user.Id).Select(m => m.ToGraph()))
-        : GraphResponse.NotFound(request["id"]);
+    private GraphResponse List(GraphRequest request)
+    {
+        if (directory.FindUser(request["id"]) is not { } user)
+        {
+            return GraphResponse.NotFound(request["id"]);
+        }
+
+        var expand = ExpandsDevice(request);
+        return ODataPage.Respond(request, $"users('{user.Id}')/authentication/windowsHelloForBusinessMethods",
+            methods.ForUser(user.Id).Select(m => m.ToGraph(expand ? DeviceOf(m) : null)));
+    }
 
     private GraphResponse Get(GraphRequest request)
     {
@@ -27,16 +35,22 @@ public sealed class MethodsApi(TenantDirectory directory, HelloMethodStore metho
             return GraphResponse.NotFound(request["methodId"]);
         }
 
-        var expand = request.QueryValue("$expand");
-        if (expand is not null && !string.Equals(expand, "device", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new GraphQueryException($"Could not find a property named '{expand}' on type 'microsoft.graph.windowsHelloForBusinessAuthenticationMethod'.");
-        }
-
-        var device = expand is null || method.DeviceObjectId is null ? null : directory.FindDevice(method.DeviceObjectId)?.ToGraph();
+        var device = ExpandsDevice(request) ? DeviceOf(method) : null;
         var context = $"users('{user.Id}')/authentication/windowsHelloForBusinessMethods/$entity";
         return GraphResponse.Ok(Entity.WithContext(method.ToGraph(device), request, context));
     }
+
+    /// <summary>$expand=device (the only navigation of the method); anything else is Graph's 400.</summary>
+    private static bool ExpandsDevice(GraphRequest request)
+    {
+        var expand = request.QueryValue("$expand");
+        return expand is null ? false
+            : string.Equals(expand, "device", StringComparison.OrdinalIgnoreCase) ? true
+            : throw new GraphQueryException($"Could not find a property named '{expand}' on type 'microsoft.graph.windowsHelloForBusinessAuthenticationMethod'.");
+    }
+
+    private JsonObject? DeviceOf(HelloMethod method) =>
+        method.DeviceObjectId is null ? null : directory.FindDevice(method.DeviceObjectId)?.ToGraph();
 
     private GraphResponse Delete(GraphRequest request) =>
         directory.FindUser(request["id"]) is { } user && methods.Delete(user.Id, request["methodId"])

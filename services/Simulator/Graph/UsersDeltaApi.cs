@@ -9,10 +9,12 @@ namespace Whfb.Simulator.Graph;
 /// <summary>
 /// users/delta: the first round returns every user, later rounds (with the $deltatoken of the last page's
 /// @odata.deltaLink) only users changed since, deleted ones as <c>@removed</c>. Tokens older than 7 days → 410.
+/// Pages hold 100 users, or what <c>Prefer: odata.maxpagesize</c> asks for up to 200 (Graph's cap for directory objects).
 /// </summary>
 public sealed class UsersDeltaApi(TenantDirectory directory, TimeProvider time) : IGraphApi
 {
     private const int PageSize = 100;
+    private const int MaxPageSize = 200;
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(7);
 
     public void Map(GraphRouteTable routes)
@@ -30,11 +32,12 @@ public sealed class UsersDeltaApi(TenantDirectory directory, TimeProvider time) 
         }
 
         var changed = directory.UsersChangedSince(state.Since).Where(u => u.Version <= state.UpTo && (state.Since > 0 || !u.Deleted)).ToList();
-        var page = changed.Skip(state.Offset).Take(PageSize).Select(Item);
+        var pageSize = Math.Min(request.MaxPageSize ?? PageSize, MaxPageSize);
+        var page = changed.Skip(state.Offset).Take(pageSize).Select(Item);
         var body = new JsonObject { ["@odata.context"] = request.Context("users") };
         var selected = new JsonArray(page.Select(u => (JsonNode)ODataSelect.Apply(u, request.QueryValue("$select"))).ToArray());
-        var link = state.Offset + PageSize < changed.Count
-            ? ("@odata.nextLink", "$skiptoken", state with { Offset = state.Offset + PageSize })
+        var link = state.Offset + pageSize < changed.Count
+            ? ("@odata.nextLink", "$skiptoken", state with { Offset = state.Offset + pageSize })
             : ("@odata.deltaLink", "$deltatoken", new DeltaState(state.UpTo, state.UpTo, 0, time.GetUtcNow()));
         body[link.Item1] = ODataPage.Link(request, Query(request, link.Item2, link.Item3.Encode()));
         body["value"] = selected;

@@ -61,22 +61,27 @@ public sealed partial class TenantSyncEngine
         foreach (var key in _keys.OfEntraUser(userId).Where(k => k.HasEntraSide && k.EntraRemovedAt is null).ToArray())
         {
             var same = entraKeyId is not null ? key.EntraKeyId == entraKeyId : deviceId is not null && key.DeviceId == deviceId;
-            if (!same)
+            if (same)
             {
-                continue;
+                EndEntraSide(key, deviceDeleted);
             }
+        }
+    }
 
-            key.EntraRemovedAt = Now;
-            if (key.State.IsInAd())
-            {
-                key.UnmatchedSince = Now;
-                key.OrphanReason = deviceDeleted ? Contracts.Keys.OrphanReason.DeviceDeleted : Contracts.Keys.OrphanReason.EntraKeyDeleted;
-                SetState(key, KeyState.Unmatched);
-            }
-            else if (key.State.IsWaiting())
-            {
-                SetState(key, KeyState.Removed);
-            }
+    /// <summary>The key no longer exists in Entra ID: a value in AD is now unclaimed (orphan after the grace), a waiting key is removed.</summary>
+    private void EndEntraSide(TrackedKey key, bool deviceDeleted)
+    {
+        key.EntraRemovedAt = Now;
+        _changes.Keys.Add(key);
+        if (key.State.IsInAd())
+        {
+            key.UnmatchedSince = Now;
+            key.OrphanReason = deviceDeleted ? Contracts.Keys.OrphanReason.DeviceDeleted : Contracts.Keys.OrphanReason.EntraKeyDeleted;
+            SetState(key, KeyState.Unmatched);
+        }
+        else if (key.State.IsWaiting())
+        {
+            SetState(key, KeyState.Removed);
         }
     }
 

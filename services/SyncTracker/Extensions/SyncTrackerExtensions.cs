@@ -1,6 +1,7 @@
 using MassTransit;
 using Whfb.ServiceDefaults.Database;
 using Whfb.SyncTracker.ActiveDirectory;
+using Whfb.SyncTracker.Graph;
 using Whfb.ServiceDefaults.Messaging;
 using Whfb.ServiceDefaults.Security;
 using Whfb.SyncTracker.Infrastructure;
@@ -20,6 +21,10 @@ public static class SyncTrackerExtensions
         builder.Services.AddHostedService<SyncEvaluationService>();
         builder.Services.Configure<AdScanOptions>(builder.Configuration.GetSection(AdScanOptions.Section));
         builder.Services.AddHostedService<AdScanService>();
+        builder.Services.Configure<GraphInventoryOptions>(builder.Configuration.GetSection(GraphInventoryOptions.Section));
+        builder.Services.AddSingleton<GraphTraffic>();
+        builder.Services.AddSingleton<GraphInventoryService>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<GraphInventoryService>());
 
         // One consumer (and its definition) per message.
         builder.AddMessaging(bus => bus.AddConsumers(typeof(SyncTrackerExtensions).Assembly));

@@ -17,6 +17,9 @@ public sealed class GraphRequest
 
     public JsonNode? Body { get; init; }
 
+    /// <summary>The client's <c>Prefer: odata.maxpagesize=N</c>, where it sent one (over HTTP only).</summary>
+    public int? MaxPageSize { get; init; }
+
     /// <summary>The app (client id) the bearer token was issued to.</summary>
     public required string ClientId { get; init; }
 

@@ -340,6 +340,37 @@ namespace Whfb.SyncTracker.Infrastructure.Migrations
 
                     b.ToTable("tracked_keys", (string)null);
                 });
+
+            modelBuilder.Entity("Whfb.SyncTracker.Graph.GraphCursor", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "Name");
+
+                    b.ToTable("graph_cursors", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

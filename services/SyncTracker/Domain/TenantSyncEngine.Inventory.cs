@@ -1,0 +1,34 @@
+namespace Whfb.SyncTracker.Domain;
+
+public sealed partial class TenantSyncEngine
+{
+    /// <summary>
+    /// Graph listed every WHfB key the user has now (a complete answer, not a diff): each listed key is observed (new,
+    /// or merged into the key a device event announced), and keys of the user that Graph no longer lists end as deleted in
+    /// Entra, unless they were created less than <paramref name="listingLag"/> ago (Graph may not list them yet).
+    /// </summary>
+    public void ObserveEntraKeyInventory(Guid userId, IReadOnlyList<EntraKeyObservation> listed, TimeSpan listingLag)
+    {
+        var seen = new HashSet<TrackedKey>();
+        foreach (var observation in listed)
+        {
+            seen.Add(ObserveEntraKey(observation));
+        }
+
+        var cutoff = Now - listingLag;
+        foreach (var gone in _keys.OfEntraUser(userId)
+                     .Where(k => k.HasEntraSide && k.EntraRemovedAt is null && !seen.Contains(k) && k.CreatedInEntraAt <= cutoff)
+                     .ToArray())
+        {
+            EndEntraSide(gone, deviceDeleted: false);
+        }
+    }
+
+    /// <summary>Entra users with a key waiting for AD: Graph re-checks them more often than settled ones.</summary>
+    public IReadOnlyCollection<Guid> UsersWithPendingKeys() =>
+        [.. _keys.Waiting.Select(k => k.EntraUserId).OfType<Guid>().Distinct()];
+
+    /// <summary>Entra users holding a live key learned from Entra (a full inventory lists them even if the report no longer does).</summary>
+    public IReadOnlyCollection<Guid> UsersWithEntraKeys() =>
+        [.. _keys.All.Where(k => k.HasEntraSide && k.EntraRemovedAt is null).Select(k => k.EntraUserId).OfType<Guid>().Distinct()];
+}
