@@ -10,6 +10,7 @@ root.Subcommands.Add(DsregcmdCommands.Create());
 root.Subcommands.Add(KeyCredentialCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(SyncCommand.Create());
+root.Subcommands.Add(RolloutCommands.Create());
 root.Subcommands.Add(DemoCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -5,8 +5,13 @@ namespace Whfb.Cli.Tests;
 /// <summary>Runs the built <c>whfb</c> as a real process, with standard input, and captures what it prints.</summary>
 internal static class WhfbProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string stdin, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(string stdin, params string[] args) =>
+        RunAsync(stdin, new Dictionary<string, string>(), args);
+
+    /// <summary>As above with extra environment variables (service URLs, WHFB_API_KEY).</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var dll = Path.Combine(AppContext.BaseDirectory, "whfb.dll");
         var info = new ProcessStartInfo("dotnet", [dll, .. args])
         {
@@ -14,6 +19,11 @@ internal static class WhfbProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         using var process = Process.Start(info)!;
         await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();
