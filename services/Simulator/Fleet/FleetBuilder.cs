@@ -53,7 +53,7 @@ public static class FleetBuilder
             Index = i,
             Ring = ring,
             User = new TenantUser { Id = userId, UserPrincipalName = $"{name}@whfb.test", DisplayName = $"User {name}" },
-            Device = new TenantDevice { Id = objectId, DeviceId = deviceId, DisplayName = $"PC-{name}".ToUpperInvariant() },
+            Device = new TenantDevice { Id = objectId, DeviceId = deviceId, DisplayName = $"PC-{name}".ToUpperInvariant(), RegisteredUserId = userId },
             HybridJoined = random.NextDouble() >= faults.NotHybridJoined,
             HasTpm = random.NextDouble() >= faults.NoTpm,
             RemoteDesktop = random.NextDouble() < faults.RemoteDesktop,
