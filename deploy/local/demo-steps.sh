@@ -3,6 +3,7 @@
 
 simulator_url="http://127.0.0.1:5105"
 policy_url="http://127.0.0.1:5103"
+progress="$WHFB_SCRIPTS_DIR/demo_progress.py"
 
 # Every service starts from empty databases and queues, so the summary counts this run only.
 reset_service_data() {
@@ -73,10 +74,7 @@ start_rollout() {
 
 rollout_line() {
   [[ -n "${rollout_id:-}" ]] || return 0
-  curl -fsS "$policy_url/v1/rollouts/$rollout_id" -H "Authorization: ApiKey $admin_key" 2>/dev/null | python3 -c '
-import json, sys
-d = json.load(sys.stdin)
-print(f" | rollout {d[\"state\"]}, ring {(d.get(\"currentRing\") or 0) + 1}/{len(d[\"rings\"])}", end="")' || true
+  curl -fsS "$policy_url/v1/rollouts/$rollout_id" -H "Authorization: ApiKey $admin_key" 2>/dev/null | python3 "$progress" rollout || true
 }
 
 # One progress line every 15 s (plain text: fine in a log or a CI job) until the fleet has finished.
@@ -87,15 +85,8 @@ watch_fleet() {
     if (( now - last >= 15000 )); then
       last="$now"
       printf '[%s] ' "$(elapsed)"
-      fleet | python3 -c '
-import json, sys
-d = json.load(sys.stdin); s = d.get("stats") or {}
-print(f"fleet {d[\"state\"]}: rings assigned {s.get(\"ringsAssigned\", 0)}, devices reached {s.get(\"policyReached\", 0)}, "
-      f"358/360 {s.get(\"ready358\", 0)}/{s.get(\"notReady360\", 0)}, 300/301 {s.get(\"registered300\", 0)}/{s.get(\"failed301\", 0)}", end="")'
-      curl -fsS "$simulator_url/admin/entra-connect/scheduler" | python3 -c '
-import json, sys
-d = json.load(sys.stdin)
-print(f" | Entra Connect cycles {d[\"cycleCount\"]} (skipped {d[\"skippedCycles\"]}), keys exported {d[\"keysExported\"]}", end="")'
+      fleet | python3 "$progress" fleet || true
+      curl -fsS "$simulator_url/admin/entra-connect/scheduler" | python3 "$progress" scheduler || true
       rollout_line
       echo
     fi

@@ -42,32 +42,50 @@ internal static partial class DemoReport
     private static void Faults(StringBuilder text, DemoData data, JsonElement? stats)
     {
         Section(text, "Injected by the scenario vs observed by the platform");
-        var hints = data.StuckKeys.SelectMany(k => Items(k, "hints")).GroupBy(h => h.GetString() ?? "").ToDictionary(g => g.Key, g => g.Count());
+        var hints = data.StuckKeys.SelectMany(k => Items(k, "hints")).GroupBy(h => h.GetString() ?? "").Select(g => $"{g.Key} {g.Count()}");
         var alerts = Items(data.Alerts, "alerts").ToList();
         int Alerts(string kind) => alerts.Count(a => Str(a, "kind") == kind);
         var failureCodes = string.Join(", ", Obj(stats, "failureCodes").Select(p => $"{p.Name} x{p.Value}"));
         var insightsFailures = Items(data.Failures, "failures").Where(f => Str(f, "category") != "prerequisite").Sum(f => N(f, "count"));
-        var rolloutConflicts = Items(data.Rollout, "gpoConflicts").Count();
+        var stuck = Match(data.StuckKeys.Select(k => Str(k, "userPrincipalName")), Items(stats, "expectedStuckUsers"));
+        var orphans = Match(data.OrphanedKeys.Select(k => Str(k, "adObjectDn").Split(',')[0].Replace("CN=", "", StringComparison.Ordinal)),
+            Items(stats, "orphanedKeyAccounts"));
+        var conflicts = Match(Items(data.Rollout, "gpoConflicts").Select(c => Str(c, "deviceName")), Items(stats, "gpoConflictDevices"));
         var table = new DemoTextTable("fault", "injected", "expected", "observed");
         table.Add("not hybrid joined / no TPM / RDP", Inv($"{N(stats, "injectedNotHybridJoined")} / {N(stats, "injectedNoTpm")} / {N(stats, "injectedRemoteDesktop")}"),
-            Inv($"360 not ready: {N(stats, "notReady360")} (incl. GPO off)"), Inv($"Insights funnel: {NotPassed(data)} assigned devices failed prerequisites"));
+            Inv($"360 not ready: {N(stats, "notReady360")} (with GPO off)"), NotPassed(data) is { } notPassed
+                ? Inv($"Insights funnel: {notPassed} assigned devices failed prerequisites") : "Insights funnel: no ring assigned through Policy");
         table.Add("provisioning failures (301)", Inv($"{N(stats, "failed301")}"), failureCodes, Inv($"Insights failures: {insightsFailures} error events"));
-        table.Add("GPO conflicts (GPO sets WHfB off)", N(stats, "injectedGpoConflicts"), "GpoConflictDetected per device in a ring",
-            Inv($"Policy: {rolloutConflicts} conflicts, Insights: {Alerts("gpo-conflict")} gpo-conflict alerts"));
+        table.Add("GPO conflicts (GPO sets WHfB off)", N(stats, "injectedGpoConflicts"), "conflict per device once its ring is assigned",
+            Inv($"Policy: {conflicts.Matched} of them{Others(conflicts.Others)}; Insights: {Alerts("gpo-conflict")} gpo-conflict alerts"));
         table.Add("users out of Entra Connect sync scope", N(stats, "injectedOutOfSyncScope"), "", "");
         table.Add("AdminSDHolder users (export fails 8344)", N(stats, "injectedAdminSdHolder"), "",
-            Inv($"Entra Connect export errors last cycle: {Items(data.Scheduler, "lastCycleFailures").Count()}"));
+            Inv($"Entra Connect export errors, last cycle: {Items(data.Scheduler, "lastCycleFailures").Count()}"));
         table.Add("  = keys that never reach AD", "", Inv($"{N(stats, "expectedStuckKeys")} stuck keys"),
-            Inv($"SyncTracker: {data.StuckKeys.Count} stuck ({string.Join(", ", hints.OrderByDescending(h => h.Value).Select(h => $"{h.Key} {h.Value}"))})"));
-        table.Add("orphaned key values in AD", N(stats, "injectedOrphanedKeys"), Inv($"{N(stats, "injectedOrphanedKeys")} orphaned"),
-            Inv($"SyncTracker: {data.OrphanedKeys.Count} orphaned, Insights: {N(data.InsightsOrphaned, "count")}"));
+            Inv($"SyncTracker: {data.StuckKeys.Count} stuck, {stuck.Matched} of them{Others(stuck.Others)}; hints: {string.Join(", ", hints)}"));
+        table.Add("orphaned key values in AD", N(stats, "injectedOrphanedKeys"), Inv($"{N(stats, "injectedOrphanedKeys")} orphaned keys"),
+            Inv($"SyncTracker: {data.OrphanedKeys.Count} orphaned, {orphans.Matched} of them{Others(orphans.Others)}; Insights: {N(data.InsightsOrphaned, "count")}"));
         table.Add("stalled Entra Connect scheduler", Inv($"{N(stats, "injectedStalledCycles")} cycles"), Inv($"{N(data.Scheduler, "skippedCycles")} cycles skipped, 1 episode"),
-            Inv($"Insights: {Alerts("pipeline-stalled")} pipeline-stalled alerts; SyncTracker: {data.RecoveredKeys} keys stuck then recovered"));
+            Inv($"Insights: {Alerts("pipeline-stalled")} pipeline-stalled alerts; SyncTracker: {data.RecoveredKeys} keys stuck, then recovered"));
         table.WriteTo(text);
     }
 
-    private static long NotPassed(DemoData data) =>
-        Items(data.Funnel, "funnel").Sum(r => N(r, "policyAssigned") - N(r, "prerequisitesPassed"));
+    /// <summary>How many observed names are among the injected ones, and how many observed names are not.</summary>
+    private static (int Matched, int Others) Match(IEnumerable<string> observed, IEnumerable<JsonElement> injected)
+    {
+        var expected = injected.Select(e => e.GetString() ?? "").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var seen = observed.ToList();
+        var matched = seen.Count(expected.Contains);
+        return (matched, seen.Count - matched);
+    }
+
+    private static string Others(int others) => others == 0 ? "" : Inv($" (+{others} others)");
+
+    private static long? NotPassed(DemoData data)
+    {
+        var rows = Items(data.Funnel, "funnel").Where(r => N(r, "policyAssigned") > 0).ToList();
+        return rows.Count == 0 ? null : rows.Sum(r => N(r, "policyAssigned") - N(r, "prerequisitesPassed"));
+    }
 
     private static void Funnel(StringBuilder text, DemoData data, JsonElement? stats)
     {

@@ -13,6 +13,9 @@ public sealed class EntraConnectOptions
     /// <summary>Time between cycle starts (Entra Connect's default is 30 minutes; the demo uses seconds).</summary>
     public TimeSpan CycleInterval { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>LDAP connections a cycle exports over in parallel (1 = one key after the other, like the real server).</summary>
+    public int ExportConnections { get; set; } = 4;
+
     public Uri LdapUrl { get; set; } = new("ldap://127.0.0.1:389");
 
     public string BindDn { get; set; } = "CN=Administrator,CN=Users,DC=whfb,DC=test";

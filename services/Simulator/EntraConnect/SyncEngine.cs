@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Whfb.Simulator.Tenant;
 
@@ -84,21 +85,22 @@ public sealed class SyncEngine(
     {
         var exporter = _exporter.Value;
         var removed = await exporter.RemoveDeletedAsync(methods.All().Select(m => m.Id).ToHashSet(StringComparer.OrdinalIgnoreCase), cancellationToken);
-        var (exported, failures, limit) = (0, new List<ExportFailure>(), faults.TakeExportLimit());
-        foreach (var (method, user) in pending.Take(limit))
+        var (exported, failures, limit) = (0, new ConcurrentQueue<ExportFailure>(), faults.TakeExportLimit());
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.ExportConnections), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(pending.Take(limit), parallel, async (item, token) =>
         {
-            if (await exporter.AddAsync(method, user, cancellationToken) is { } failure)
+            if (await exporter.AddAsync(item.Method, item.User, token) is { } failure)
             {
                 SyncLog.ExportFailed(logger, failure.DistinguishedName, failure.ErrorCode, failure.Message);
-                failures.Add(failure);
+                failures.Enqueue(failure);
             }
             else
             {
-                exported++;
+                Interlocked.Increment(ref exported);
             }
-        }
+        });
 
-        return new CycleResult(exported, removed, failures, pending.Count - exported);
+        return new CycleResult(exported, removed, [.. failures], pending.Count - exported);
     }
 
     private SchedulerState Update(Func<SchedulerState, SchedulerState> change)

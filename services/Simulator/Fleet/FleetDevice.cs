@@ -39,4 +39,7 @@ public sealed record FleetDevice
     public double SignInDelaySeconds { get; init; }
 
     public bool PrerequisitesMet => HybridJoined && HasTpm && !RemoteDesktop;
+
+    /// <summary>The CN of the user's AD object in the scenario's OU.</summary>
+    public string AdAccountName => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"u{Index:D5}");
 }

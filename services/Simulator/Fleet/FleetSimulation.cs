@@ -85,7 +85,11 @@ public sealed class FleetSimulation(
         Rings = rings.Select((r, i) => new RingStats(r.Name, r.GroupId, devices.Count(d => d.Ring == i),
             devices.Count(d => d.Ring == i && _policySince.ContainsKey(d.Index)), Count(d => d.Ring == i, Outcome.Failed, Outcome.Registered),
             Count(d => d.Ring == i, Outcome.NotReady), Count(d => d.Ring == i, Outcome.Registered), Count(d => d.Ring == i, Outcome.Failed))).ToList(),
-        ExpectedStuckKeys = devices.Count(d => (d.OutOfSyncScope || d.AdminSdHolder) && methods.ForUser(d.User.Id).Count > 0),
+        ExpectedStuckUsers = devices.Where(d => (d.OutOfSyncScope || d.AdminSdHolder) && methods.ForUser(d.User.Id).Count > 0)
+            .Select(d => d.User.UserPrincipalName).ToList(),
+        ExpectedStuckKeys = devices.Where(d => d.OutOfSyncScope || d.AdminSdHolder).Sum(d => methods.ForUser(d.User.Id).Count),
+        OrphanedKeyAccounts = devices.Where(d => d.OrphanedAdKey).Select(d => d.AdAccountName).ToList(),
+        GpoConflictDevices = devices.Where(d => d.GpoConflict).Select(d => d.Device.DisplayName).ToList(),
     };
 
     private Guid? SignIn(FleetDevice device, DateTimeOffset now, List<JsonObject> records)

@@ -46,6 +46,15 @@ public sealed record FleetStats
 
     /// <summary>Registered keys whose user is out of scope or AdminSDHolder-protected: expected stuck keys.</summary>
     public int ExpectedStuckKeys { get; init; }
+
+    /// <summary>The users of <see cref="ExpectedStuckKeys"/>, so a summary can match them against a tracker's stuck keys.</summary>
+    public IReadOnlyList<string> ExpectedStuckUsers { get; init; } = [];
+
+    /// <summary>The AD account names (CN) that carry an injected orphaned key value.</summary>
+    public IReadOnlyList<string> OrphanedKeyAccounts { get; init; } = [];
+
+    /// <summary>Devices whose GPO turns WHfB off against the Intune policy.</summary>
+    public IReadOnlyList<string> GpoConflictDevices { get; init; } = [];
 }
 
 /// <summary>One ring's share of the funnel, as the devices lived it.</summary>

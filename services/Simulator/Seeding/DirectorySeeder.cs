@@ -1,5 +1,4 @@
 using System.DirectoryServices.Protocols;
-using System.Globalization;
 using Whfb.Directory.Ldap;
 using Whfb.Simulator.Fleet;
 using Whfb.Simulator.Tenant;
@@ -11,7 +10,7 @@ public sealed record SeedResult(string Ou, int Created, int Reused, int Updated,
 
 /// <summary>
 /// Puts the scenario's users in AD (one OU per scenario and seed) and links each Entra user to its AD twin
-/// (immutable id = base64 objectGUID, SID, DN). Samba adds only ~15 users/s per connection, so users are added over
+/// (immutable id = base64 objectGUID, SID, DN), except users outside the sync scope. Samba adds only ~15 users/s per connection, so users are added over
 /// several connections, and a later run reuses the OU: one paged search lists what is there, only missing users are
 /// added, and users an earlier run changed get one modify each (keys cleared, adminCount as the scenario says).
 /// </summary>
@@ -37,7 +36,8 @@ public static class DirectorySeeder
 
         var fixes = devices.Select(d => Fix(existing[UserDn(ouDn, d)], d)).OfType<ModifyRequest>().ToList();
         await SeedingConnections.SendAllAsync(ldap, fixes, connections, m => m, cancellationToken);
-        foreach (var device in devices)
+        // Users outside the sync scope exist in AD, but Entra Connect never linked them: no on-premises anchors in Graph.
+        foreach (var device in devices.Where(d => !d.OutOfSyncScope))
         {
             var user = existing[UserDn(ouDn, device)];
             directory.PutUser(device.User with
@@ -54,7 +54,7 @@ public static class DirectorySeeder
     public static string UserDn(string ouDn, FleetDevice device)
     {
         ArgumentNullException.ThrowIfNull(device);
-        return $"CN=u{device.Index.ToString("D5", CultureInfo.InvariantCulture)},{ouDn}";
+        return $"CN={device.AdAccountName},{ouDn}";
     }
 
     private static async Task EnsureOuAsync(LdapDirectoryOptions ldap, string ouDn, CancellationToken cancellationToken)
@@ -74,7 +74,7 @@ public static class DirectorySeeder
     {
         var ouTag = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ouDn.ToUpperInvariant())))[..6];
         var add = new AddRequest(UserDn(ouDn, device), "user");
-        add.Attributes.Add(new DirectoryAttribute("sAMAccountName", $"s{ouTag}{device.Index.ToString("D5", CultureInfo.InvariantCulture)}"));
+        add.Attributes.Add(new DirectoryAttribute("sAMAccountName", $"s{ouTag}{device.AdAccountName[1..]}"));
         add.Attributes.Add(new DirectoryAttribute("userPrincipalName", device.User.UserPrincipalName));
         if (device.AdminSdHolder)
         {
