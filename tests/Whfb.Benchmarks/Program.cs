@@ -15,5 +15,7 @@ if (args.FirstOrDefault() == Whfb.Benchmarks.Directory.DirectoryBenchmark.Mode) 
 
 if (args.FirstOrDefault() == Whfb.Benchmarks.SyncTracker.SyncTrackerBenchmark.Mode) return await Whfb.Benchmarks.SyncTracker.SyncTrackerBenchmark.RunAsync(args[1..]);
 
+if (args.FirstOrDefault() == Whfb.Benchmarks.SyncTracker.EndToEndBenchmark.Mode) return await Whfb.Benchmarks.SyncTracker.EndToEndBenchmark.RunAsync();
+
 BenchmarkSwitcher.FromAssembly(typeof(IngestBenchmark).Assembly).Run(args);
 return 0;
