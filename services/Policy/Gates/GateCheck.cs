@@ -53,5 +53,5 @@ public sealed record GateCheck(GateVerdict Verdict, bool Breached, bool SoakComp
         return new GateCheck(verdict, breached, soakComplete, health);
     }
 
-    private static string Percent(double share) => share.ToString("P0", CultureInfo.InvariantCulture);
+    private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Whfb.Policy.Infrastructure;
 
@@ -36,6 +37,10 @@ public sealed partial class GateEvaluationService(
                     LogOutcome(logger, id, outcome);
                 }
             }
+            catch (DbUpdateConcurrencyException)
+            {
+                LogConcurrent(logger, id);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogFailed(logger, id, e);
@@ -45,6 +50,9 @@ public sealed partial class GateEvaluationService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rollout {RolloutId}: gate loop {Outcome}")]
     private static partial void LogOutcome(ILogger logger, Guid rolloutId, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rollout {RolloutId} changed while its gate was evaluated (an operator action); evaluated again at the next tick")]
+    private static partial void LogConcurrent(ILogger logger, Guid rolloutId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rollout {RolloutId}: gate evaluation failed; retrying at the next tick")]
     private static partial void LogFailed(ILogger logger, Guid rolloutId, Exception exception);

@@ -1,0 +1,116 @@
+using Npgsql;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Whfb.Contracts.Devices;
+using Whfb.Contracts.Policy;
+using Whfb.Policy.Tests.Support;
+using Whfb.Testing;
+
+namespace Whfb.Policy.Tests.Integration;
+
+/// <summary>Lifecycle events into ring outcomes: matching by device or user, idempotence, ordering, GPO conflicts.</summary>
+public sealed class TelemetryTests(PolicyHost host) : IClassFixture<PolicyHost>
+{
+    [Fact]
+    public async Task A_redelivered_event_is_applied_once_and_an_older_readiness_report_does_not_override_a_newer_one()
+    {
+        var (id, ring) = await StartedAsync("dup", 2);
+        var admin = host.Client();
+        var registered = Telemetry.Registered(ring[0]);
+        await host.PublishAsync(registered);
+        await host.PublishAsync(registered);
+        await host.PublishAsync(Telemetry.Readiness(ring[1], ready: false, at: PolicyHost.Start.AddMinutes(5)));
+        await host.PublishAsync(Telemetry.Readiness(ring[1], ready: true, at: PolicyHost.Start.AddMinutes(1)));
+
+        await admin.CounterReachesAsync(id, 0, "provisioned", 1);
+        await Eventually.Async(async () => await InboxRowsAsync(registered.Header.EventId) == 1 && await InboxRowsAsync(null) >= 4);
+        var status = await admin.StatusAsync(id);
+        Assert.Equal((1, 0, 2), (status.Ring(0).Int("provisioned"), status.Ring(0).Int("prerequisitesPassed"), status.Ring(0).Int("devices")));
+    }
+
+    [Fact]
+    public async Task A_key_event_naming_only_a_user_counts_for_that_users_device_and_strangers_are_ignored()
+    {
+        var (id, ring) = await StartedAsync("user", 2);
+        var admin = host.Client();
+        var user = Guid.NewGuid();
+        await host.PublishAsync(Telemetry.Registered(ring[0], user));
+        await admin.CounterReachesAsync(id, 0, "provisioned", 1);
+
+        await host.PublishAsync(Telemetry.Synced(user, device: null));
+        await host.PublishAsync(Telemetry.Stuck(Guid.NewGuid(), device: null));
+        await host.PublishAsync(Telemetry.Failed(Guid.NewGuid()));
+        await host.PublishAsync(Telemetry.Stuck(user, ring[1]));
+
+        await admin.CounterReachesAsync(id, 0, "synced", 1);
+        await admin.CounterReachesAsync(id, 0, "stuck", 1);
+        var status = await admin.StatusAsync(id);
+        Assert.Equal((2, 0), (status.Ring(0).Int("devices"), status.Ring(0).Int("failed")));
+    }
+
+    [Fact]
+    public async Task A_member_users_devices_are_in_the_ring_and_an_unlisted_device_of_theirs_joins_it()
+    {
+        var ring = host.Graph.NewRing("Ring-users", 1);
+        var member = host.Graph.AddUserMember(ring.GroupId, "ring.user");
+        var admin = host.Client();
+        var id = await Plans.CreateAsync(admin, Plans.Plan("WHfB users", "settingsCatalog", ("Pilot", ring.GroupId, Plans.Gate())));
+        var started = await PolicyHost.ReadAsync(await admin.ActAsync(id, "start"));
+        Assert.Equal(2, started.Ring(0).Int("devices"));
+        await Eventually.Async(() => Task.FromResult(host.Events.Of<RingAssigned>(id).Count == 1));
+        Assert.Contains(member.DeviceId, host.Events.Of<RingAssigned>(id)[0].DeviceIds);
+
+        var unlisted = Guid.NewGuid();
+        await host.PublishAsync(Telemetry.Registered(unlisted, member.UserId));
+        await host.PublishAsync(Telemetry.Registered(Guid.NewGuid(), Guid.NewGuid()));
+
+        await admin.CounterReachesAsync(id, 0, "provisioned", 1);
+        Assert.Equal(3, (await admin.StatusAsync(id)).Ring(0).Int("devices"));
+    }
+
+    [Fact]
+    public async Task Group_Policy_values_on_a_targeted_device_raise_one_conflict_listed_in_the_status_until_they_go()
+    {
+        var (id, ring) = await StartedAsync("gpo", 2);
+        var admin = host.Client();
+        var gpo = new PolicySettingValue(PolicyScope.ComputerGpo, "Enabled", "0", null);
+        var mdm = new PolicySettingValue(PolicyScope.DeviceMdm, "UsePassportForWork", "true", RolloutTenant.TenantId);
+        await host.PublishAsync(Telemetry.PolicyState(ring[0], PolicyHost.Start.AddMinutes(1), gpo, mdm));
+        await host.PublishAsync(Telemetry.PolicyState(ring[0], PolicyHost.Start.AddMinutes(2), gpo, mdm));
+        await host.PublishAsync(Telemetry.PolicyState(ring[1], PolicyHost.Start.AddMinutes(1), mdm));
+
+        await Eventually.Async(async () => (await admin.StatusAsync(id))["gpoConflicts"]!.AsArray().Count == 1);
+        var conflict = (await admin.StatusAsync(id))["gpoConflicts"]![0]!;
+        Assert.Equal(ring[0], Guid.Parse(conflict["deviceId"]!.GetValue<string>()));
+        Assert.Equal(("computerGpo", "Enabled", "0"),
+            (conflict["values"]![0]!["scope"]!.GetValue<string>(), conflict["values"]![0]!["name"]!.GetValue<string>(), conflict["values"]![0]!["value"]!.GetValue<string>()));
+        await Eventually.Async(() => Task.FromResult(host.Events.Of<GpoConflictDetected>(id).Count == 1));
+        var detected = host.Events.Of<GpoConflictDetected>(id).Single();
+        Assert.Equal((ring[0], 0), (detected.DeviceId, detected.Rollout.RingIndex!.Value));
+        Assert.Equal([gpo], detected.Values);
+
+        await host.PublishAsync(Telemetry.PolicyState(ring[0], PolicyHost.Start.AddMinutes(3), mdm));
+        await Eventually.Async(() => Task.FromResult(host.Events.Of<GpoConflictResolved>(id).Count == 1));
+        Assert.Empty((await admin.StatusAsync(id))["gpoConflicts"]!.AsArray());
+        Assert.Single(host.Events.Of<GpoConflictDetected>(id));
+    }
+
+    private async Task<(Guid Id, IReadOnlyList<Guid> Devices)> StartedAsync(string name, int devices)
+    {
+        var ring = host.Graph.NewRing($"Ring-{name}", devices);
+        var admin = host.Client();
+        var id = await Plans.CreateAsync(admin, Plans.Plan($"WHfB {name}", "settingsCatalog", ("Pilot", ring.GroupId, Plans.Gate(maxStuck: 5))));
+        (await admin.ActAsync(id, "start")).EnsureSuccessStatusCode();
+        return (id, ring.DeviceIds);
+    }
+
+    private async Task<long> InboxRowsAsync(Guid? messageId)
+    {
+        var connection = host.Service.Services.GetRequiredService<IConfiguration>().GetConnectionString("policydb");
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM inbox_messages WHERE $1::uuid IS NULL OR message_id = $1", db);
+        command.Parameters.AddWithValue(messageId is null ? DBNull.Value : messageId.Value);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
