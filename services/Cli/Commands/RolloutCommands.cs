@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Spectre.Console;
 
 namespace Whfb.Cli.Commands;
 
@@ -50,17 +49,8 @@ public static class RolloutCommands
         return list;
     }
 
-    private static Command StatusCommand()
-    {
-        var (id, json) = (IdArgument(), JsonOption());
-        var status = new Command("status", "A rollout's rings: counters, gate verdicts, GPO conflicts") { id, json };
-        status.SetAction((parse, ct) => AlertsCommand.Run(async () =>
-        {
-            using var client = new RolloutClient();
-            Write(await client.StatusAsync(parse.GetValue(id), ct), parse.GetValue(json), RolloutTables.WriteStatus);
-        }));
-        return status;
-    }
+    private static Command StatusCommand() => ReadCommand(
+        "status", "A rollout's rings: counters, gate verdicts, GPO conflicts", (client, id, ct) => client.StatusAsync(id, ct), RolloutTables.WriteStatus);
 
     private static Command AdvanceCommand()
     {
@@ -89,16 +79,20 @@ public static class RolloutCommands
         return abort;
     }
 
-    private static Command AuditCommand()
+    private static Command AuditCommand() => ReadCommand(
+        "audit", "Who did what and when, including every Graph call", (client, id, ct) => client.AuditAsync(id, ct), RolloutTables.WriteAudit);
+
+    private static Command ReadCommand(
+        string name, string description, Func<RolloutClient, Guid, CancellationToken, Task<JsonElement>> read, Action<JsonElement> table)
     {
         var (id, json) = (IdArgument(), JsonOption());
-        var audit = new Command("audit", "Who did what and when, including every Graph call") { id, json };
-        audit.SetAction((parse, ct) => AlertsCommand.Run(async () =>
+        var command = new Command(name, description) { id, json };
+        command.SetAction((parse, ct) => AlertsCommand.Run(async () =>
         {
             using var client = new RolloutClient();
-            Write(await client.AuditAsync(parse.GetValue(id), ct), parse.GetValue(json), RolloutTables.WriteAudit);
+            Write(await read(client, parse.GetValue(id), ct), parse.GetValue(json), table);
         }));
-        return audit;
+        return command;
     }
 
     private static Command Action(string name, string description)

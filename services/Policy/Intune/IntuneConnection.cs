@@ -13,6 +13,11 @@ public sealed record IntuneConnection(GraphConnectionOptions Graph, Guid TenantI
 {
     public const string SecretFileKey = "ClientSecretFile";
 
+    /// <summary>Intune writes allowed per <see cref="WriteWindow"/> (Graph:WritesPerWindow; Intune's limit is 200 per 20 s per tenant).</summary>
+    public int WritesPerWindow { get; init; } = 200;
+
+    public TimeSpan WriteWindow { get; init; } = TimeSpan.FromSeconds(20);
+
     public static IntuneConnection Load(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -28,6 +33,11 @@ public sealed record IntuneConnection(GraphConnectionOptions Graph, Guid TenantI
             problems.Add("Graph:BaseUrl must end with the version segment /v1.0 (the beta URL is derived from it).");
         }
 
+        var writes = section["WritesPerWindow"] is { } w ? (int.TryParse(w, out var n) && n > 0 ? n : Problem(problems, "Graph:WritesPerWindow must be a positive number.", 1)) : 200;
+        var window = section["WriteWindow"] is { } t
+            ? (TimeSpan.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero
+                ? span : Problem(problems, "Graph:WriteWindow must be a positive time span (e.g. 00:00:20).", TimeSpan.FromSeconds(1)))
+            : TimeSpan.FromSeconds(20);
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("Graph connection settings are invalid: " + string.Join(" ", problems));
@@ -43,7 +53,7 @@ public sealed record IntuneConnection(GraphConnectionOptions Graph, Guid TenantI
             PinnedCertificatePath = section["PinnedCertificatePath"] is { Length: > 0 } path ? path : null,
             PinnedCertificateThumbprint = section["PinnedCertificateThumbprint"] is { Length: > 0 } thumbprint ? thumbprint : null,
         };
-        return new IntuneConnection(graph, tenant, BetaOf(baseUrl!));
+        return new IntuneConnection(graph, tenant, BetaOf(baseUrl!)) { WritesPerWindow = writes, WriteWindow = window };
     }
 
     /// <summary>The same service root with the version segment swapped: …/v1.0 → …/beta.</summary>

@@ -17,7 +17,7 @@ public static class IntuneExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => IntuneConnection.Load(sp.GetRequiredService<IConfiguration>()));
-        services.AddTransient<GraphAuditHandler>();
+        services.AddTransient<GraphAuditHandler>().AddTransient<IntuneWriteBudget>();
         services.AddSingleton<IntuneGraph>();
         services.AddSingleton<IIntunePolicyClient, IntunePolicyClient>();
         services.AddSingleton<IRingMembership, GraphRingMembership>();

@@ -10,9 +10,9 @@ using Whfb.GraphClient;
 namespace Whfb.Policy.Intune;
 
 /// <summary>
-/// The Policy service's <see cref="GraphServiceClient"/> (audited, retrying throttled calls up to 10 times honouring
-/// Retry-After) and raw JSON calls to the beta endpoint through the same request adapter, for the settings catalog
-/// that the v1.0 SDK has no types for.
+/// The Policy service's <see cref="GraphServiceClient"/> (writes paced to the tenant's budget, every attempt audited,
+/// throttled calls retried up to 10 times honouring Retry-After) and raw JSON calls to the beta endpoint through the
+/// same request adapter, for the settings catalog that the v1.0 SDK has no types for.
 /// </summary>
 public sealed class IntuneGraph
 {
@@ -20,7 +20,7 @@ public sealed class IntuneGraph
 
     private static readonly Dictionary<string, ParsableFactory<IParsable>> Errors = new() { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
 
-    public IntuneGraph(IntuneConnection connection, GraphAuditHandler audit)
+    public IntuneGraph(IntuneConnection connection, IntuneWriteBudget budget, GraphAuditHandler audit)
     {
         ArgumentNullException.ThrowIfNull(connection);
         Connection = connection;
@@ -28,6 +28,7 @@ public sealed class IntuneGraph
         {
             var retry = handlers.OfType<RetryHandler>().Single();
             handlers[handlers.IndexOf(retry)] = new RetryHandler(new RetryHandlerOption { MaxRetry = MaxRetries, Delay = 2 });
+            handlers.Add(budget);
             handlers.Add(audit);
         });
     }
