@@ -40,6 +40,16 @@ public sealed record RingStatus(
 
 public sealed record GpoConflictView(Guid DeviceId, string? DeviceName, int RingIndex, IReadOnlyList<PolicySettingValue> Values);
 
-/// <summary>One row of GET /v1/rollouts.</summary>
-public sealed record RolloutSummary(Guid Id, string Name, IntunePolicyMode Mode, RolloutState State, int CurrentRing, int RingCount,
-    string? HaltReason, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+/// <summary>One row of GET /v1/rollouts: the rollout and its rings, without counters.</summary>
+public sealed record RolloutSummary(Guid Id, string Name, IntunePolicyMode Mode, RolloutState State, int CurrentRing, string? IntunePolicyId,
+    IReadOnlyList<RingSummary> Rings, string? HaltReason, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static RolloutSummary Of(Rollout r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Id, r.Name, r.Mode, r.State, r.CurrentRing, r.IntunePolicyId,
+            [.. r.Rings.OrderBy(x => x.Index).Select(x => new RingSummary(x.Index, x.Name, x.GroupId, x.State, x.AssignedAt))], r.HaltReason, r.CreatedAt, r.UpdatedAt);
+    }
+}
+
+public sealed record RingSummary(int Index, string Name, Guid GroupId, RingState State, DateTimeOffset? AssignedAt);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Azure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Kiota.Abstractions;
 using Whfb.Policy.Audit;
@@ -51,7 +52,7 @@ public sealed class RolloutStore(PolicyDbContext db, IConfiguration configuratio
             const string detail = "The rollout changed while this action ran (another action or the gate loop); read its status and retry";
             return await RejectedAsync(user, rolloutId, detail, ApiResults.Conflict(detail), ct);
         }
-        catch (Exception e) when (e is ApiException or HttpRequestException)
+        catch (Exception e) when (e is ApiException or HttpRequestException or AuthenticationFailedException)
         {
             return await RejectedAsync(user, rolloutId, $"Graph: {e.Message}", ApiResults.GraphFailed(e), ct);
         }

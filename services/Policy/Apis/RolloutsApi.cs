@@ -20,7 +20,7 @@ public static class RolloutsApi
                 var tenant = user.RequiredTenantId();
                 var rollouts = await db.Set<Rollout>().AsNoTracking().Include(r => r.Rings)
                     .Where(r => r.TenantId == tenant).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
-                return rollouts.Select(r => new RolloutSummary(r.Id, r.Name, r.Mode, r.State, r.CurrentRing, r.Rings.Count, r.HaltReason, r.CreatedAt, r.UpdatedAt));
+                return rollouts.Select(RolloutSummary.Of);
             })
             .WithSummary("Rollouts of your tenant, newest first");
 

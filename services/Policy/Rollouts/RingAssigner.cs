@@ -25,8 +25,9 @@ public sealed class RingAssigner(PolicyDbContext db, IIntunePolicyClient intune,
         var caller = Caller(rollout, actor);
         var ring = rollout.Rings.Single(r => r.Index == index);
         var groups = rollout.Rings.Where(r => r.Index <= index).OrderBy(r => r.Index).Select(r => r.GroupId).ToList();
-        await intune.AssignAsync(rollout.Policy(), groups, caller, ct);
+        // Membership first: a group Graph does not know fails the action before Intune changes.
         var members = await membership.ResolveAsync(ring.GroupId, caller, ct);
+        await intune.AssignAsync(rollout.Policy(), groups, caller, ct);
 
         var now = time.GetUtcNow();
         ring.State = RingState.Assigned;

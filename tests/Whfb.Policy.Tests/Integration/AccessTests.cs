@@ -27,6 +27,9 @@ public sealed class AccessTests(PolicyHost host) : IClassFixture<PolicyHost>
         Assert.Equal("operator@" + RolloutTenant.Tenant, refused!["actor"]!.GetValue<string>());
         Assert.Contains($"POST /v1/rollouts/{id}/start → 403", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "create" && e["actor"]!.GetValue<string>() == "admin@" + RolloutTenant.Tenant);
+
+        // Without a credential there is no tenant to show it to, but the attempt is stored.
+        Assert.Equal(1, await host.ScalarAsync($"SELECT count(*) FROM audit_entries WHERE tenant_id IS NULL AND rollout_id = '{id}' AND action = 'refused'"));
     }
 
     [Fact]
@@ -44,6 +47,35 @@ public sealed class AccessTests(PolicyHost host) : IClassFixture<PolicyHost>
         Assert.Empty((await other.GetFromJsonAsync<List<object>>("/v1/rollouts"))!);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync("/v1/rollouts", plan)).StatusCode);
         Assert.Equal("draft", (await host.Client().StatusAsync(id)).State());
+    }
+
+    [Fact]
+    public async Task A_ring_group_Graph_does_not_know_fails_the_start_with_a_502_problem_and_leaves_the_draft()
+    {
+        var admin = host.Client();
+        var id = await Plans.CreateAsync(admin, Plans.Plan("WHfB missing group", "settingsCatalog", ("Pilot", Guid.NewGuid(), Plans.Gate())));
+
+        var response = await admin.ActAsync(id, "start");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("draft", (await admin.StatusAsync(id)).State());
+        var audit = await admin.AuditAsync(id);
+        Assert.Contains(audit, e => e!["kind"]!.GetValue<string>() == "graph" && e["statusCode"]!.GetValue<int>() == 404);
+        Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "refused" && e["detail"]!.GetValue<string>().StartsWith("Graph:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_list_shows_the_tenants_rollouts_with_their_rings_to_an_operator()
+    {
+        var ring = host.Graph.NewRing("Pilot-list", 1);
+        var id = await Plans.CreateAsync(host.Client(), Plans.Plan("WHfB list", "customOmaUri", ("Pilot", ring.GroupId, Plans.Gate())));
+
+        var list = (await host.Client(WhfbRoles.Operator).GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/v1/rollouts"))!;
+
+        var item = Assert.Single(list, r => r!["id"]!.GetValue<string>() == id.ToString())!;
+        Assert.Equal(("customOmaUri", "draft", ring.GroupId.ToString()),
+            (item["mode"]!.GetValue<string>(), item["state"]!.GetValue<string>(), item["rings"]![0]!["groupId"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -1,6 +1,3 @@
-using Npgsql;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Whfb.Contracts.Devices;
 using Whfb.Contracts.Policy;
 using Whfb.Policy.Tests.Support;
@@ -104,13 +101,6 @@ public sealed class TelemetryTests(PolicyHost host) : IClassFixture<PolicyHost>
         return (id, ring.DeviceIds);
     }
 
-    private async Task<long> InboxRowsAsync(Guid? messageId)
-    {
-        var connection = host.Service.Services.GetRequiredService<IConfiguration>().GetConnectionString("policydb");
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM inbox_messages WHERE $1::uuid IS NULL OR message_id = $1", db);
-        command.Parameters.AddWithValue(messageId is null ? DBNull.Value : messageId.Value);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> InboxRowsAsync(Guid? messageId) =>
+        host.ScalarAsync($"SELECT count(*) FROM inbox_messages{(messageId is null ? "" : $" WHERE message_id = '{messageId}'")}");
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MassTransit;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Whfb.Policy.Gates;
@@ -68,6 +69,14 @@ public sealed class PolicyHost : IAsyncLifetime
 
     /// <summary>One pass of the gate loop, as the timer runs it.</summary>
     public Task EvaluateGatesAsync() => Service.Services.GetRequiredService<GateEvaluationService>().EvaluateAllAsync(CancellationToken.None);
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public static async Task<JsonObject> ReadAsync(HttpResponseMessage response) =>
         (JsonObject)(await response.Content.ReadFromJsonAsync<JsonNode>())!;
