@@ -13,9 +13,10 @@ public sealed class RolloutActions(PolicyDbContext db, RingAssigner assigner, Ro
     public async Task<Rollout> CreateAsync(RolloutPlanRequest plan, Guid tenantId, string actor, CancellationToken ct)
     {
         var name = plan.Name!.Trim();
-        if (await db.Set<Rollout>().AnyAsync(r => r.TenantId == tenantId && r.Name == name && r.State != RolloutState.Aborted, ct))
+        // The Intune policy is found by name: two unfinished rollouts of one name would fight over its assignments.
+        if (await db.Set<Rollout>().AnyAsync(r => r.TenantId == tenantId && r.Name == name && r.State != RolloutState.Aborted && r.State != RolloutState.Completed, ct))
         {
-            throw new RolloutConflictException($"A rollout named '{name}' exists; the Intune policy is found by this name, so pick another");
+            throw new RolloutConflictException($"An unfinished rollout named '{name}' exists; finish or abort it, or pick another name");
         }
 
         var now = time.GetUtcNow();

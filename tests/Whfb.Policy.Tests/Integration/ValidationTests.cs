@@ -45,7 +45,7 @@ public sealed class ValidationTests(PolicyHost host) : IClassFixture<PolicyHost>
     }
 
     [Fact]
-    public async Task Unknown_rollouts_are_404_a_second_plan_of_the_same_name_409_and_actions_check_their_bodies()
+    public async Task Unknown_rollouts_are_404_a_second_unfinished_plan_of_the_same_name_409_and_actions_check_their_bodies()
     {
         var admin = host.Client();
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/v1/rollouts/{Guid.NewGuid()}")).StatusCode);
@@ -56,6 +56,7 @@ public sealed class ValidationTests(PolicyHost host) : IClassFixture<PolicyHost>
         await AssertProblemAsync(await admin.ActAsync(id, "advance", new { justification = " " }), "justification");
         await AssertProblemAsync(await admin.ActAsync(id, "abort", new { reason = "" }), "reason");
         Assert.Equal(HttpStatusCode.OK, (await admin.ActAsync(id, "abort", new { reason = "draft not needed" })).StatusCode);
+        Assert.NotEqual(id, await Plans.CreateAsync(admin, Valid()));
     }
 
     private static JsonObject Valid() => Plans.Plan("WHfB validation", "settingsCatalog", ("Pilot", GroupA, Plans.Gate()), ("Broad", GroupB, Plans.Gate()));
