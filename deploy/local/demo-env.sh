@@ -43,6 +43,10 @@ export SyncTracker__TenantId="$demo_tenant" SyncTracker__Thresholds__Cycle="$(ti
   SyncTracker__Directory__Url="$WHFB_LDAP_URL" SyncTracker__Directory__BindDn="$WHFB_LDAP_BIND_DN" \
   SyncTracker__Directory__Password="$WHFB_LDAP_PASSWORD" SyncTracker__Directory__BaseDns__0="$scenario_ou" \
   SyncTracker__Directory__ScanInterval="00:00:02"
+# SyncTracker's Graph inventory (user anchors, WHfB methods) on the scenario's time scale.
+export SyncTracker__Graph__Enabled=true SyncTracker__Graph__TickInterval="00:00:02" SyncTracker__Graph__DeltaInterval="00:00:05" \
+  SyncTracker__Graph__PendingRecheckInterval="$(timespan "$cycle_seconds")" SyncTracker__Graph__SettledRecheckInterval="00:10:00" \
+  SyncTracker__Graph__ListingLag="$(timespan $(( cycle_seconds * 2 )))"
 
 # Policy: gates checked every 3 s.
 export Policy__GateInterval="00:00:03"

@@ -59,9 +59,10 @@ start_rollout() {
   local created
   write_rollout_plan
   if whfb rollout --help >/dev/null 2>&1; then
-    created="$(whfb rollout create --file "$demo_dir/rollout-plan.json")" || die "whfb rollout create failed: $created"
-    rollout_id="$(grep -oiE '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}' <<<"$created" | head -n1)"
-    whfb rollout start "$rollout_id" >/dev/null
+    created="$(whfb rollout create --file "$demo_dir/rollout-plan.json" 2>&1)" || die "whfb rollout create failed: $created"
+    rollout_id="$(whfb rollout list --json | python3 "$progress" newest-draft)"
+    [[ -n "$rollout_id" ]] || die "the new rollout is not in whfb rollout list: $created"
+    whfb rollout start "$rollout_id" >/dev/null || die "whfb rollout start $rollout_id failed"
   else
     created="$(curl -fsS -X POST "$policy_url/v1/rollouts" -H "Authorization: ApiKey $admin_key" -H 'Content-Type: application/json' \
       --data-binary @"$demo_dir/rollout-plan.json")" || die "Policy refused the rollout plan ($demo_dir/rollout-plan.json)"
@@ -70,6 +71,17 @@ start_rollout() {
   fi
   echo "$rollout_id" >"$demo_dir/rollout.id"
   echo "  rollout $rollout_id started: $(json "$demo_dir/rollout-plan.json" '" -> ".join(r["name"] for r in d["rings"])')"
+}
+
+# A gate halted the rollout while devices still report: say why, then override it as an operator would (audited).
+override_halt() {
+  local reason
+  [[ -n "${rollout_id:-}" ]] || return 0
+  reason="$(curl -fsS "$policy_url/v1/rollouts/$rollout_id" -H "Authorization: ApiKey $admin_key" | python3 "$progress" halted)" || return 0
+  [[ -n "$reason" ]] || return 0
+  printf '[%s] rollout halted by its gate (%s); the demo operator overrides it: whfb rollout advance --justification\n' "$(elapsed)" "$reason"
+  whfb rollout advance "$rollout_id" --justification "demo operator override after a halt: $reason" >/dev/null \
+    || echo "  override refused; see whfb rollout status $rollout_id"
 }
 
 rollout_line() {
@@ -89,6 +101,7 @@ watch_fleet() {
       curl -fsS "$simulator_url/admin/entra-connect/scheduler" | python3 "$progress" scheduler || true
       rollout_line
       echo
+      override_halt
     fi
     case "$(fleet | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')" in
       finished) return ;;

@@ -43,7 +43,7 @@ source "$root/deploy/local/demo-env.sh"
 # shellcheck source=SCRIPTDIR/demo-steps.sh
 source "$root/deploy/local/demo-steps.sh"
 
-step "Building the services, the simulator and the whfb CLI (Release)"
+step "Building the whfb CLI (Release; services.sh builds each service as it starts it)"
 "$root/deploy/local/services.sh" stop >/dev/null
 dotnet build "$root/services/Cli" -c Release -v quiet -nologo >"$WHFB_LOG_DIR/build-whfb.log" 2>&1 \
   || { tail -n 30 "$WHFB_LOG_DIR/build-whfb.log" >&2; die "build of the CLI failed"; }

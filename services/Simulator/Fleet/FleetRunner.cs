@@ -57,7 +57,8 @@ public sealed class FleetRunner(
 
         (status.State, status.StartedAt) = ("running", time.GetUtcNow());
         var run = Stopwatch.StartNew();
-        var simulation = new FleetSimulation(devices, directory, methods, intune, graph.Value.TenantId, scenario.Seed, time);
+        var simulation = new FleetSimulation(
+            devices, directory, methods, intune, graph.Value.TenantId, scenario.Seed, time, TimeSpan.FromSeconds(scenario.Timing.PolicyCheckInSeconds));
         var (sink, http) = CreateSink();
         using (http)
         {

@@ -6,13 +6,13 @@ namespace Whfb.Simulator.Fleet;
 
 /// <summary>
 /// Steps the fleet on <see cref="TimeProvider"/> time. A device starts once WHfB policy reaches it (GPO, or the
-/// Intune policy assigned to a group its user is in, unless a GPO conflict overrides it); its user signs in after
-/// the device's delay; it then reports readiness (358/360) and, when ready, registers a key (300, creating the
+/// Intune policy assigned to a group its user is in, unless a GPO conflict overrides it); an Intune policy arrives at
+/// the device's next MDM check-in (<c>policyCheckIn</c> after the assignment); its user signs in after the device's delay; it then reports readiness (358/360) and, when ready, registers a key (300, creating the
 /// WHfB method in the emulated Entra) or fails (301 with its code).
 /// </summary>
 public sealed class FleetSimulation(
     IReadOnlyList<FleetDevice> devices, TenantDirectory directory, HelloMethodStore methods, IntuneStore intune,
-    string tenantId, int seed, TimeProvider time)
+    string tenantId, int seed, TimeProvider time, TimeSpan policyCheckIn = default)
 {
     private readonly Dictionary<int, DateTimeOffset> _policySince = [];
     private readonly HashSet<int> _done = [];
@@ -39,7 +39,8 @@ public sealed class FleetSimulation(
             }
 
             var since = _policySince.TryGetValue(device.Index, out var known) ? known : _policySince[device.Index] = now;
-            if (now < since + TimeSpan.FromSeconds(device.SignInDelaySeconds))
+            var checkIn = device.GpoEnabled ? TimeSpan.Zero : policyCheckIn;
+            if (now < since + checkIn + TimeSpan.FromSeconds(device.SignInDelaySeconds))
             {
                 continue;
             }

@@ -65,6 +65,9 @@ public sealed record ScenarioTiming
     /// <summary>Seconds between ring assignments in --assign-rings mode (ring 1 at 0).</summary>
     public double RingIntervalSeconds { get; init; } = 40;
 
+    /// <summary>An Intune assignment reaches a device at its next MDM check-in, this many seconds later.</summary>
+    public double PolicyCheckInSeconds { get; init; }
+
     /// <summary>A device's user signs in within this many seconds after the policy reaches it.</summary>
     public double SignInSpreadSeconds { get; init; } = 30;
 

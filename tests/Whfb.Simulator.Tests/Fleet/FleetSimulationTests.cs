@@ -75,11 +75,26 @@ public sealed class FleetSimulationTests
         Assert.Equal(DeviceJoinType.HybridJoined, status.JoinType);
     }
 
-    private async Task StepForAsync(TimeSpan duration)
+    [Fact]
+    public async Task An_Intune_assignment_reaches_devices_only_at_their_next_check_in()
+    {
+        var simulation = new FleetSimulation(_devices, _directory, _methods, _intune, TenantId, _scenario.Seed, _time, TimeSpan.FromSeconds(5));
+        new RingAssigner(_intune, TenantId).AssignThrough(FleetBuilder.RingGroupIds(_scenario, _directory), 0);
+        bool RingDeviceReported() => _sink.Dsregcmd.Any(s => _devices.Any(d => d.Device.DeviceId == s.DeviceId && d.Ring == 0 && !d.GpoEnabled));
+
+        await StepForAsync(TimeSpan.FromSeconds(4.5), simulation);
+        Assert.False(RingDeviceReported());
+        Assert.Equal(_devices.Count(d => d.GpoEnabled), _sink.Dsregcmd.Count); // GPO needs no check-in
+
+        await StepForAsync(TimeSpan.FromSeconds(2), simulation);
+        Assert.Equal(_devices.Count(d => d.Ring == 0 || d.GpoEnabled), _sink.Dsregcmd.Count);
+    }
+
+    private async Task StepForAsync(TimeSpan duration, FleetSimulation? simulation = null)
     {
         for (var elapsed = TimeSpan.Zero; elapsed <= duration; elapsed += TimeSpan.FromMilliseconds(500))
         {
-            await _simulation.StepAsync(_sink, default);
+            await (simulation ?? _simulation).StepAsync(_sink, default);
             _time.Advance(TimeSpan.FromMilliseconds(500));
         }
     }
