@@ -2,14 +2,14 @@ using Npgsql;
 
 namespace Whfb.EndToEnd.Tests;
 
-/// <summary>What Insights has stored, read straight from its database.</summary>
+/// <summary>What Insights has stored in its lifecycle history, read straight from its database.</summary>
 internal static class StoredHistory
 {
     public static async Task<long> CountForDeviceAsync(string insightsConnectionString, Guid device)
     {
         await using var connection = new NpgsqlConnection(insightsConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM device_event_history WHERE device_id = @d", connection);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM history WHERE device_id = @d", connection);
         command.Parameters.AddWithValue("d", device);
         return (long)(await command.ExecuteScalarAsync())!;
     }

@@ -17,7 +17,6 @@ public static class InsightsExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddAnalytics();
         builder.AddAlerts();
-        builder.Services.AddScoped<HistoryWriter>();
         builder.Services.AddSingleton<HistoryPartitions>();
         builder.Services.AddSingleton<HistoryBatchWriter>();
         builder.Services.AddSingleton<HistoryBatcher>();

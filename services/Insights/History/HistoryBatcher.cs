@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Whfb.Insights.Model;
+using Whfb.ServiceDefaults.Telemetry;
 
 namespace Whfb.Insights.History;
 
@@ -17,7 +19,7 @@ public sealed partial class HistoryBatcher(
 
     public Task WriteAsync(HistoryRow row, CancellationToken cancellationToken)
     {
-        var pending = new Pending(row, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(row, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), Activity.Current?.Context);
         if (!queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The history writer has stopped");
@@ -26,24 +28,41 @@ public sealed partial class HistoryBatcher(
         return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// One batch is written at a time (so projections and rollups never race), but the next batch is gathered and its
+    /// payloads serialized while the previous one is in the database.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<Pending>();
+        var writing = Task.CompletedTask;
         while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
+            var batch = new List<Pending>();
             await FillAsync(batch, stoppingToken);
-            try
-            {
-                await writer.WriteAsync(batch.Select(p => p.Row).ToList(), stoppingToken);
-                batch.ForEach(p => p.Done.TrySetResult());
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(logger, batch.Count, ex);
-                batch.ForEach(p => p.Done.TrySetException(ex));
-            }
+            batch.ForEach(p => _ = p.Row.Payload);
+            await writing;
+            writing = WriteBatchAsync(batch, stoppingToken);
+        }
 
-            batch.Clear();
+        await writing;
+    }
+
+    private async Task WriteBatchAsync(List<Pending> batch, CancellationToken stoppingToken)
+    {
+        // The batch's SQL joins the trace of its first message and links (a few of) the others.
+        var traces = batch.Select(p => p.Trace).OfType<ActivityContext>().Distinct().ToList();
+        using var activity = WhfbTelemetry.ActivitySource.StartActivity("history batch write", ActivityKind.Internal,
+            traces.FirstOrDefault(), links: traces.Skip(1).Take(32).Select(t => new ActivityLink(t)));
+        activity?.SetTag("whfb.history.rows", batch.Count);
+        try
+        {
+            await writer.WriteAsync(batch.Select(p => p.Row).ToList(), stoppingToken);
+            batch.ForEach(p => p.Done.TrySetResult());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogFailed(logger, batch.Count, ex);
+            batch.ForEach(p => p.Done.TrySetException(ex));
         }
     }
 
@@ -69,7 +88,7 @@ public sealed partial class HistoryBatcher(
         }
     }
 
-    private sealed record Pending(HistoryRow Row, TaskCompletionSource Done);
+    private sealed record Pending(HistoryRow Row, TaskCompletionSource Done, ActivityContext? Trace);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "History batch of {Count} rows failed; the messages will be redelivered")]
     private static partial void LogFailed(ILogger logger, int count, Exception ex);

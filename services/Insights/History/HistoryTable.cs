@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Whfb.Insights.Model;
@@ -6,14 +5,35 @@ using Whfb.Insights.Model;
 namespace Whfb.Insights.History;
 
 /// <summary>
-/// Appends rows to the partitioned history: binary COPY into a transaction-scoped staging table, then one
-/// INSERT ... SELECT ... ON CONFLICT DO NOTHING, which returns the ids that were new (redeliveries are skipped).
+/// Appends rows to the partitioned history, idempotent on the event id. Optimistic fast path: binary COPY of the batch
+/// (its in-batch repeats dropped) straight into <c>history</c>, which PostgreSQL routes and buffers per partition, as
+/// fast as a raw COPY. A redelivered or retried event already stored makes that COPY fail on the primary key; then it
+/// is rolled back to a savepoint and the batch goes the slow way: COPY into a transaction-scoped staging table, then
+/// INSERT ... ON CONFLICT DO NOTHING RETURNING, which tells the ids that were new. Either way only those are returned.
 /// </summary>
 internal static class HistoryTable
 {
-    private const string Columns = "occurred_at, event_id, tenant_id, kind, device_id, user_id, user_principal_name, rollout_id, ring_index, detail, payload";
+    private const string Columns = HistoryCopy.Columns;
 
     public static async Task<HashSet<Guid>> InsertAsync(
+        IReadOnlyCollection<HistoryRow> rows, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var fresh = rows.DistinctBy(r => r.EventId).ToList();
+        await transaction.SaveAsync("copy", cancellationToken);
+        try
+        {
+            await HistoryCopy.CopyAsync("history", fresh, connection, cancellationToken);
+            await transaction.ReleaseAsync("copy", cancellationToken);
+            return fresh.Select(r => r.EventId).ToHashSet();
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await transaction.RollbackAsync("copy", cancellationToken);
+            return await StagedAsync(fresh, connection, transaction, cancellationToken);
+        }
+    }
+
+    private static async Task<HashSet<Guid>> StagedAsync(
         IReadOnlyCollection<HistoryRow> rows, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await using (var stage = new NpgsqlCommand(
@@ -22,41 +42,21 @@ internal static class HistoryTable
             await stage.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY history_stage ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var r in rows)
-            {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(r.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                await copy.WriteAsync(r.EventId, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(r.TenantId, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(r.Kind, NpgsqlDbType.Text, cancellationToken);
-                await WriteAsync(copy, r.DeviceId, NpgsqlDbType.Uuid, cancellationToken);
-                await WriteAsync(copy, r.UserId, NpgsqlDbType.Uuid, cancellationToken);
-                await WriteAsync(copy, r.UserPrincipalName, NpgsqlDbType.Text, cancellationToken);
-                await WriteAsync(copy, r.RolloutId, NpgsqlDbType.Uuid, cancellationToken);
-                await WriteAsync(copy, r.RingIndex, NpgsqlDbType.Integer, cancellationToken);
-                await WriteAsync(copy, r.Detail, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(Payload(r), NpgsqlDbType.Jsonb, cancellationToken);
-            }
-
-            await copy.CompleteAsync(cancellationToken);
-        }
-
+        await HistoryCopy.CopyAsync("history_stage", rows, connection, cancellationToken);
         await using var command = new NpgsqlCommand(
             $"INSERT INTO history ({Columns}) SELECT {Columns} FROM history_stage ON CONFLICT DO NOTHING RETURNING event_id", connection, transaction);
-        var inserted = new HashSet<Guid>();
+        return await ReadIdsAsync(command, cancellationToken);
+    }
+
+    private static async Task<HashSet<Guid>> ReadIdsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<Guid>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            inserted.Add(reader.GetGuid(0));
+            ids.Add(reader.GetGuid(0));
         }
 
-        return inserted;
+        return ids;
     }
-
-    public static string Payload(HistoryRow row) => JsonSerializer.Serialize(row.Message, row.Message.GetType(), JsonSerializerOptions.Web);
-
-    private static Task WriteAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) =>
-        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
 }

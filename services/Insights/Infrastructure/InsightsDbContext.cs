@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Whfb.Insights.Model;
 using Whfb.ServiceDefaults.Database;
 using Whfb.ServiceDefaults.Outbox;
 
@@ -7,8 +6,6 @@ namespace Whfb.Insights.Infrastructure;
 
 public sealed class InsightsDbContext(DbContextOptions<InsightsDbContext> options) : DbContext(options)
 {
-    public DbSet<HistoryEvent> History => Set<HistoryEvent>();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InsightsDbContext).Assembly);

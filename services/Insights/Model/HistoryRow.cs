@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Whfb.Insights.Model;
 
 /// <summary>
@@ -15,4 +17,10 @@ public sealed record HistoryRow(
     string? UserPrincipalName = null,
     Guid? RolloutId = null,
     int? RingIndex = null,
-    string? Detail = null);
+    string? Detail = null)
+{
+    private string? payload;
+
+    /// <summary>The message as JSON (the history's payload column), serialized once, on first use.</summary>
+    public string Payload => payload ??= JsonSerializer.Serialize(Message, Message.GetType(), JsonSerializerOptions.Web);
+}

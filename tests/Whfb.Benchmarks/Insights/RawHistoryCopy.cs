@@ -1,5 +1,5 @@
 using Npgsql;
-using NpgsqlTypes;
+using Whfb.Insights.History;
 using Whfb.Insights.Model;
 
 namespace Whfb.Benchmarks.Insights;
@@ -25,33 +25,10 @@ public static class RawHistoryCopy
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The same encoding the history writer uses (<see cref="HistoryCopy"/>), in one COPY with nothing else.</summary>
     public static async Task<long> CopyAsync(NpgsqlDataSource dataSource, IEnumerable<HistoryRow> rows)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY history_copy (occurred_at, event_id, tenant_id, kind, device_id, user_id, user_principal_name, rollout_id, ring_index, detail, payload) FROM STDIN (FORMAT BINARY)");
-        long count = 0;
-        foreach (var r in rows)
-        {
-            await writer.StartRowAsync();
-            await writer.WriteAsync(r.OccurredAt, NpgsqlDbType.TimestampTz);
-            await writer.WriteAsync(r.EventId, NpgsqlDbType.Uuid);
-            await writer.WriteAsync(r.TenantId, NpgsqlDbType.Uuid);
-            await writer.WriteAsync(r.Kind, NpgsqlDbType.Text);
-            await Nullable(writer, r.DeviceId, NpgsqlDbType.Uuid);
-            await Nullable(writer, r.UserId, NpgsqlDbType.Uuid);
-            await Nullable(writer, r.UserPrincipalName, NpgsqlDbType.Text);
-            await Nullable(writer, r.RolloutId, NpgsqlDbType.Uuid);
-            await Nullable(writer, r.RingIndex, NpgsqlDbType.Integer);
-            await Nullable(writer, r.Detail, NpgsqlDbType.Text);
-            await writer.WriteAsync(System.Text.Json.JsonSerializer.Serialize(r.Message, r.Message.GetType(), System.Text.Json.JsonSerializerOptions.Web), NpgsqlDbType.Jsonb);
-            count++;
-        }
-
-        await writer.CompleteAsync();
-        return count;
+        return await HistoryCopy.CopyAsync("history_copy", rows, connection, CancellationToken.None);
     }
-
-    private static Task Nullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type) =>
-        value is null ? writer.WriteNullAsync() : writer.WriteAsync(value, type);
 }

@@ -49,7 +49,7 @@ public sealed class DashboardBrowserTests(DashboardHost host) : IAsyncLifetime
         Assert.Contains(scenario.Devices[1].ToString(), await page.InnerTextAsync("#stuck-keys"));
         Assert.Contains("Key stuck", await page.InnerTextAsync("#alerts"));
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         Assert.True(new FileInfo(screenshot).Length > 10_000);
     }

@@ -22,67 +22,6 @@ namespace Whfb.Insights.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Whfb.Insights.Model.HistoryEvent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("channel");
-
-                    b.Property<Guid>("DeviceId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("device_id");
-
-                    b.Property<string>("DeviceName")
-                        .HasColumnType("text")
-                        .HasColumnName("device_name");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("level");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("payload");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("received_at");
-
-                    b.Property<long>("RecordId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("record_id");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<DateTimeOffset>("TimeCreated")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("time_created");
-
-                    b.Property<string>("UserPrincipalName")
-                        .HasColumnType("text")
-                        .HasColumnName("user_principal_name");
-
-                    b.Property<int>("WindowsEventId")
-                        .HasColumnType("integer")
-                        .HasColumnName("windows_event_id");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId", "DeviceId", "TimeCreated");
-
-                    b.ToTable("device_event_history", (string)null);
-                });
-
             modelBuilder.Entity("Whfb.ServiceDefaults.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
