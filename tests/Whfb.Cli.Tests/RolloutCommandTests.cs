@@ -17,7 +17,7 @@ public sealed class RolloutCommandTests : IAsyncLifetime
          "rings":[{"index":0,"name":"Pilot","groupId":"11111111-1111-4111-8111-111111111111","state":"assigned","assignedAt":"2026-11-25T10:00:00Z",
                    "devices":40,"prerequisitesPassed":30,"provisioned":25,"failed":6,"synced":20,"stuck":1,
                    "verdict":{"passed":false,"reasons":["failure share 0.15 > 0.10"]}}],
-         "gpoConflicts":[{"deviceId":"22222222-2222-4222-8222-222222222222","deviceName":"PC-7","values":["UsePassportForWork=0"]}]}
+         "gpoConflicts":[{"deviceId":"22222222-2222-4222-8222-222222222222","deviceName":"PC-7","values":[{"scope":"gpo","name":"UsePassportForWork","value":"0","scopeKey":null}]}]}
         """;
 
     public async Task InitializeAsync() => _api = await RolloutApiStandIn.StartAsync();
@@ -94,6 +94,7 @@ public sealed class RolloutCommandTests : IAsyncLifetime
         Assert.Contains("halted: gate failed", table.Output, StringComparison.Ordinal);
         Assert.Contains("fail", table.Output, StringComparison.Ordinal);
         Assert.Contains("GPO conflicts", table.Output, StringComparison.Ordinal);
+        Assert.Contains("UsePassportForWork=0", table.Output, StringComparison.Ordinal);
         Assert.Equal(40, JsonDocument.Parse(json.Output).RootElement.GetProperty("rings")[0].GetProperty("devices").GetInt32());
     }
 
@@ -102,7 +103,7 @@ public sealed class RolloutCommandTests : IAsyncLifetime
     {
         _api.Answer("GET", "/v1/rollouts", 200, $"[{Status("running")}]");
         _api.Answer("GET", $"/v1/rollouts/{Id}/audit", 200,
-            """[{"at":"2026-11-25T10:00:00Z","actor":"alice","action":"start"},{"at":"2026-11-25T10:00:01Z","actor":"alice","method":"POST","url":"/beta/x","statusCode":200}]""");
+            """[{"at":"2026-11-25T10:00:00Z","actor":"alice","kind":"action","action":"start","detail":null},{"at":"2026-11-25T10:00:01Z","actor":"alice","kind":"graph","action":"POST","detail":"/beta/x","statusCode":201,"durationMs":12.4}]""");
 
         var list = await WhfbAsync("rollout", "list");
         var audit = await WhfbAsync("rollout", "audit", Id.ToString());
@@ -111,7 +112,8 @@ public sealed class RolloutCommandTests : IAsyncLifetime
         Assert.Contains("running", list.Output, StringComparison.Ordinal);
         Assert.Contains("alice", audit.Output, StringComparison.Ordinal);
         Assert.Contains("start", audit.Output, StringComparison.Ordinal);
-        Assert.Contains("POST", audit.Output, StringComparison.Ordinal);
+        Assert.Contains("POST /beta/x", audit.Output, StringComparison.Ordinal);
+        Assert.Contains("201", audit.Output, StringComparison.Ordinal);
         Assert.Equal(["/v1/rollouts", $"/v1/rollouts/{Id}/audit"], _api.Requests.Select(r => r.Path));
     }
 

@@ -45,23 +45,23 @@ internal static class RolloutTables
             var table = new Table().Title("GPO conflicts (Group Policy wins over Intune)").AddColumns("Device id", "Device", "Values found");
             foreach (var c in conflicts)
             {
-                table.AddRow(Cell(c, "deviceId"), Cell(c, "deviceName"), Markup.Escape(string.Join(", ", Items(c, "values").Select(v => v.ToString()))));
+                table.AddRow(Cell(c, "deviceId"), Cell(c, "deviceName"), Markup.Escape(string.Join(", ", Items(c, "values").Select(SettingValue))));
             }
 
             AnsiConsole.Write(table);
         }
     }
 
+    /// <summary>Actions (kind action: start, advance with its justification…) and Graph calls (kind graph: method, URL, status).</summary>
     public static void WriteAudit(JsonElement body)
     {
-        var table = new Table().AddColumns("When", "Who", "What", "Detail");
+        var table = new Table().AddColumns("When", "Who", "Kind", "What", "Status", "ms");
         foreach (var e in Items(body, "entries"))
         {
-            var what = First(e, "action", "kind") is { Length: > 0 } action ? action : $"{Cell(e, "method")} {Cell(e, "url")}".Trim();
-            var status = Cell(e, "statusCode");
-            var detail = string.Join(" ", new[] { status.Length > 0 ? $"→ {status}" : "", First(e, "justification", "reason", "detail", "outcome") }
-                .Where(s => s.Length > 0));
-            table.AddRow(First(e, "at", "when", "timestamp"), First(e, "actor", "who"), what, detail);
+            var what = string.Join(" ", new[] { Cell(e, "action"), Cell(e, "detail") }.Where(s => s.Length > 0));
+            var ms = e.TryGetProperty("durationMs", out var d) && d.ValueKind == JsonValueKind.Number
+                ? d.GetDouble().ToString("0", System.Globalization.CultureInfo.InvariantCulture) : "";
+            table.AddRow(Cell(e, "at"), Cell(e, "actor"), Cell(e, "kind"), what, Cell(e, "statusCode"), ms);
         }
 
         AnsiConsole.Write(table);
@@ -88,6 +88,11 @@ internal static class RolloutTables
 
     private static string Verdict(JsonElement ring)
     {
+        if (Cell(ring, "overrideJustification") is { Length: > 0 } justification)
+        {
+            return $"[yellow]overridden[/] by {Cell(ring, "overriddenBy")}: {justification}";
+        }
+
         if (!ring.TryGetProperty("verdict", out var verdict) || verdict.ValueKind != JsonValueKind.Object)
         {
             return "";
@@ -98,6 +103,13 @@ internal static class RolloutTables
         return passed ? $"[green]pass[/] {reasons}".TrimEnd() : $"[red]fail[/] {reasons}".TrimEnd();
     }
 
+    /// <summary>A policy setting found on the device: <c>Name=Value (scope)</c>, or the raw text of anything else.</summary>
+    private static string SettingValue(JsonElement v) => v.ValueKind == JsonValueKind.Object
+        ? $"{Raw(v, "name")}={Raw(v, "value")} ({Raw(v, "scope")})"
+        : v.ToString();
+
+    private static string Raw(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.ToString() : "";
+
     private static string State(JsonElement r) => Cell(r, "state") switch
     {
         "halted" or "aborted" => $"[red]{Cell(r, "state")}[/]",
@@ -107,6 +119,4 @@ internal static class RolloutTables
 
     private static string Count(JsonElement r, string property) => Items(r, property).Count().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string First(JsonElement e, params string[] names) =>
-        names.Select(n => Cell(e, n)).FirstOrDefault(v => v.Length > 0) ?? "";
 }
