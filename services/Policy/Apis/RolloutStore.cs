@@ -22,24 +22,32 @@ public sealed class RolloutStore(PolicyDbContext db, IConfiguration configuratio
     public static Task<Rollout?> FindAsync(PolicyDbContext db, Guid tenant, Guid id, CancellationToken ct) =>
         db.Set<Rollout>().Include(r => r.Rings.OrderBy(x => x.Index)).SingleOrDefaultAsync(r => r.Id == id && r.TenantId == tenant, ct);
 
-    public async Task<IResult> ActAsync(ClaimsPrincipal user, Guid id, Func<Rollout, Task> action, CancellationToken ct)
-    {
-        var rollout = await FindAsync(db, user.RequiredTenantId(), id, ct);
-        return rollout is null
-            ? ApiResults.NoSuchRollout()
-            : await ApplyAsync(user, rollout.Id, async () =>
+    public Task<IResult> ActAsync(ClaimsPrincipal user, Guid id, Func<Rollout, Task> action, CancellationToken ct) =>
+        ApplyAsync(user, id, async () =>
+        {
+            await db.LockRolloutAsync(id, ct);
+            if (await FindAsync(db, user.RequiredTenantId(), id, ct) is not { } rollout)
             {
-                await action(rollout);
-                return rollout;
-            }, created: false, ct);
-    }
+                return null;
+            }
 
-    public async Task<IResult> ApplyAsync(ClaimsPrincipal user, Guid? rolloutId, Func<Task<Rollout>> action, bool created, CancellationToken ct)
+            await action(rollout);
+            return rollout;
+        }, created: false, ct);
+
+    /// <summary>Runs the action in a transaction (it takes its locks first); null from the action means "no such rollout".</summary>
+    public async Task<IResult> ApplyAsync(ClaimsPrincipal user, Guid? rolloutId, Func<Task<Rollout?>> action, bool created, CancellationToken ct)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var changed = await action();
+            if (await action() is not { } changed)
+            {
+                return ApiResults.NoSuchRollout();
+            }
+
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             var status = await RolloutStatus.ReadAsync(db, changed, time, ct);
             return created ? Results.Created($"/v1/rollouts/{changed.Id}", status) : Results.Ok(status);
         }
@@ -60,6 +68,11 @@ public sealed class RolloutStore(PolicyDbContext db, IConfiguration configuratio
 
     public async Task RefuseAsync(Guid? tenant, Guid? rolloutId, string actor, string detail, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is { } transaction)
+        {
+            await transaction.RollbackAsync(ct);
+        }
+
         db.ChangeTracker.Clear();
         db.Record(tenant, rolloutId, actor, "refused", detail, time.GetUtcNow());
         await db.SaveChangesAsync(ct);

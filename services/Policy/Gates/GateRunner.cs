@@ -8,7 +8,7 @@ namespace Whfb.Policy.Gates;
 
 /// <summary>
 /// One pass of the gate loop over one running rollout: a passing gate (after the soak) advances, a failing one halts.
-/// Concurrent operator actions win through the rollout's version: the loop then leaves the rollout for the next tick.
+/// It holds the rollout's lock, so an operator action waits for it (and sees its outcome), and vice versa.
 /// </summary>
 public sealed class GateRunner(PolicyDbContext db, RolloutTransitions transitions, IOptions<PolicyOptions> options)
 {
@@ -18,6 +18,8 @@ public sealed class GateRunner(PolicyDbContext db, RolloutTransitions transition
     /// <summary>What the pass did: "advanced", "halted" or "waiting".</summary>
     public async Task<string> EvaluateAsync(Guid rolloutId, CancellationToken ct)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockRolloutAsync(rolloutId, ct);
         var rollout = await db.Set<Rollout>().Include(r => r.Rings).SingleAsync(r => r.Id == rolloutId, ct);
         if (rollout.State != RolloutState.Running)
         {
@@ -42,6 +44,7 @@ public sealed class GateRunner(PolicyDbContext db, RolloutTransitions transition
         }
 
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return outcome;
     }
 }

@@ -13,6 +13,7 @@ public sealed class RolloutActions(PolicyDbContext db, RingAssigner assigner, Ro
     public async Task<Rollout> CreateAsync(RolloutPlanRequest plan, Guid tenantId, string actor, CancellationToken ct)
     {
         var name = plan.Name!.Trim();
+        await db.LockNameAsync(tenantId, name, ct);
         // The Intune policy is found by name: two unfinished rollouts of one name would fight over its assignments.
         if (await db.Set<Rollout>().AnyAsync(r => r.TenantId == tenantId && r.Name == name && r.State != RolloutState.Aborted && r.State != RolloutState.Completed, ct))
         {

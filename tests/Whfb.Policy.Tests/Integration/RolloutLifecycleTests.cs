@@ -35,6 +35,22 @@ public sealed class RolloutLifecycleTests(PolicyHost host) : IClassFixture<Polic
     }
 
     [Fact]
+    public async Task Two_starts_at_once_make_one_policy_and_one_RingAssigned_and_the_other_start_is_a_conflict()
+    {
+        var pilot = host.Graph.NewRing("Pilot-race", 2);
+        var admin = host.Client();
+        var id = await Plans.CreateAsync(admin, Plans.Plan("WHfB race", "settingsCatalog", ("Pilot", pilot.GroupId, Plans.Gate())));
+
+        var answers = await Task.WhenAll(admin.ActAsync(id, "start"), host.Client().ActAsync(id, "start"));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        Assert.Single(host.Graph.Intune.ConfigurationPolicies.List(), p => p["name"]?.GetValue<string>() == "WHfB race");
+        await Eventually.Async(() => Task.FromResult(host.Events.Of<RingAssigned>(id).Count == 1));
+        await Task.Delay(500);
+        Assert.Single(host.Events.Of<RingAssigned>(id));
+    }
+
+    [Fact]
     public async Task A_passing_gate_advances_after_the_soak_and_assignments_accumulate_until_completed()
     {
         var pilot = host.Graph.NewRing("Pilot-pass", 2);
