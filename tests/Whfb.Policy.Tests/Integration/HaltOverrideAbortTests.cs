@@ -13,11 +13,8 @@ public sealed class HaltOverrideAbortTests(PolicyHost host) : IClassFixture<Poli
     [Fact]
     public async Task A_failing_gate_halts_once_with_its_reason_and_an_override_with_justification_advances()
     {
-        var pilot = host.Graph.NewRing("Pilot-bad", 4);
-        var broad = host.Graph.NewRing("Broad-bad", 1);
+        var (id, pilot, _) = await Plans.TwoRingsAsync(host, "halt", "settingsCatalog", (4, Plans.Gate(maxFailed: 0.1)), (1, Plans.Gate()));
         var admin = host.Client();
-        var id = await Plans.CreateAsync(admin, Plans.Plan("WHfB halt", "settingsCatalog",
-            ("Pilot", pilot.GroupId, Plans.Gate(maxFailed: 0.1)), ("Broad", broad.GroupId, Plans.Gate())));
         await admin.ActAsync(id, "start");
         await host.PublishAsync(Telemetry.Failed(pilot.DeviceIds[0]));
         await host.PublishAsync(Telemetry.Failed(pilot.DeviceIds[1]));
@@ -58,11 +55,8 @@ public sealed class HaltOverrideAbortTests(PolicyHost host) : IClassFixture<Poli
     [Fact]
     public async Task A_paused_rollout_does_not_advance_until_resumed()
     {
-        var pilot = host.Graph.NewRing("Pilot-pause", 1);
-        var broad = host.Graph.NewRing("Broad-pause", 1);
+        var (id, pilot, _) = await Plans.TwoRingsAsync(host, "pause", "settingsCatalog", (1, Plans.Gate(soak: "00:05:00")), (1, Plans.Gate()));
         var admin = host.Client();
-        var id = await Plans.CreateAsync(admin, Plans.Plan("WHfB pause", "settingsCatalog",
-            ("Pilot", pilot.GroupId, Plans.Gate(soak: "00:05:00")), ("Broad", broad.GroupId, Plans.Gate())));
         await admin.ActAsync(id, "start");
         await host.PublishAsync(Telemetry.Readiness(pilot.DeviceIds[0], ready: true));
         await admin.CounterReachesAsync(id, 0, "prerequisitesPassed", 1);
@@ -82,11 +76,8 @@ public sealed class HaltOverrideAbortTests(PolicyHost host) : IClassFixture<Poli
     [Fact]
     public async Task Abort_removes_every_assignment_of_the_policy()
     {
-        var pilot = host.Graph.NewRing("Pilot-abort", 1);
-        var broad = host.Graph.NewRing("Broad-abort", 1);
+        var (id, _, _) = await Plans.TwoRingsAsync(host, "abort", "customOmaUri", (1, Plans.Gate()), (1, Plans.Gate()));
         var admin = host.Client();
-        var id = await Plans.CreateAsync(admin, Plans.Plan("WHfB abort", "customOmaUri",
-            ("Pilot", pilot.GroupId, Plans.Gate()), ("Broad", broad.GroupId, Plans.Gate())));
         var policyId = (await PolicyHost.ReadAsync(await admin.ActAsync(id, "start")))["intunePolicyId"]!.GetValue<string>();
         await admin.ActAsync(id, "advance", new { justification = "pilot looked fine by hand" });
         Assert.Equal(2, host.Graph.AssignedGroups(policyId).Count);

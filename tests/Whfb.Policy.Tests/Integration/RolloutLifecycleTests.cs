@@ -11,10 +11,8 @@ public sealed class RolloutLifecycleTests(PolicyHost host) : IClassFixture<Polic
     [Fact]
     public async Task Start_assigns_the_first_ring_and_emits_RingAssigned_with_its_devices()
     {
-        var pilot = host.Graph.NewRing("Pilot-start", 3);
-        var broad = host.Graph.NewRing("Broad-start", 2);
+        var (id, pilot, _) = await Plans.TwoRingsAsync(host, "start", "settingsCatalog", (3, Plans.Gate()), (2, Plans.Gate()));
         var admin = host.Client();
-        var id = await Plans.CreateAsync(admin, Plans.Plan("WHfB start", "settingsCatalog", ("Pilot", pilot.GroupId, Plans.Gate()), ("Broad", broad.GroupId, Plans.Gate())));
 
         var started = await admin.ActAsync(id, "start");
 
@@ -53,11 +51,8 @@ public sealed class RolloutLifecycleTests(PolicyHost host) : IClassFixture<Polic
     [Fact]
     public async Task A_passing_gate_advances_after_the_soak_and_assignments_accumulate_until_completed()
     {
-        var pilot = host.Graph.NewRing("Pilot-pass", 2);
-        var broad = host.Graph.NewRing("Broad-pass", 2);
+        var (id, pilot, broad) = await Plans.TwoRingsAsync(host, "pass", "customOmaUri", (2, Plans.Gate(minPassed: 1)), (2, Plans.Gate(minPassed: 1)));
         var admin = host.Client();
-        var id = await Plans.CreateAsync(admin, Plans.Plan("WHfB pass", "customOmaUri",
-            ("Pilot", pilot.GroupId, Plans.Gate(minPassed: 1)), ("Broad", broad.GroupId, Plans.Gate(minPassed: 1))));
         var policyId = (await PolicyHost.ReadAsync(await admin.ActAsync(id, "start")))["intunePolicyId"]!.GetValue<string>();
         foreach (var device in pilot.DeviceIds)
         {

@@ -22,6 +22,16 @@ public static class Plans
         ["rings"] = new JsonArray([.. rings.Select(r => (JsonNode)new JsonObject { ["name"] = r.Name, ["groupId"] = r.Group.ToString(), ["gate"] = r.Gate })]),
     };
 
+    /// <summary>Two new ring groups in the emulator (pilot, broad) and a draft rollout over them, created by the admin.</summary>
+    public static async Task<TwoRings> TwoRingsAsync(PolicyHost host, string name, string mode, (int Devices, JsonObject Gate) pilot, (int Devices, JsonObject Gate) broad)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var first = host.Graph.NewRing($"Pilot-{name}", pilot.Devices);
+        var second = host.Graph.NewRing($"Broad-{name}", broad.Devices);
+        var id = await CreateAsync(host.Client(), Plan($"WHfB {name}", mode, ("Pilot", first.GroupId, pilot.Gate), ("Broad", second.GroupId, broad.Gate)));
+        return new TwoRings(id, first, second);
+    }
+
     /// <summary>Creates the plan and returns the rollout id.</summary>
     public static async Task<Guid> CreateAsync(HttpClient admin, JsonObject plan)
     {
@@ -30,3 +40,5 @@ public static class Plans
         return Guid.Parse((await PolicyHost.ReadAsync(response))["id"]!.GetValue<string>());
     }
 }
+
+public sealed record TwoRings(Guid Id, (Guid GroupId, IReadOnlyList<Guid> DeviceIds) Pilot, (Guid GroupId, IReadOnlyList<Guid> DeviceIds) Broad);
