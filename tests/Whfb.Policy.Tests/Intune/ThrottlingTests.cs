@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Whfb.Policy.Intune;
 
 namespace Whfb.Policy.Tests.Intune;
@@ -22,25 +21,5 @@ public sealed class ThrottlingTests(ThrottledIntuneEmulator emulator) : IClassFi
         var calls = host.Audit.For(caller.RolloutId!.Value);
         Assert.Contains(calls, c => c.StatusCode == 429 && c.Method == "POST");
         Assert.Equal(6, calls.Count(c => c.Method == "POST" && c.StatusCode == 201));
-    }
-
-    [Fact]
-    public async Task Waiting_out_a_throttle_stops_when_the_caller_cancels()
-    {
-        await using var host = await IntuneHost.StartAsync(emulator);
-        var caller = IntuneHost.Caller();
-        // Ask until the window's budget is gone; the token fires long before the retries could wait the throttle out.
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var clock = Stopwatch.StartNew();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            for (var i = 0; i < 50; i++)
-            {
-                await host.Rings.ResolveAsync(IntuneEmulator.RingB, caller, cancel.Token);
-            }
-        });
-
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"cancellation took {clock.Elapsed}");
     }
 }
