@@ -1,11 +1,14 @@
 namespace Whfb.SyncTracker.Domain;
 
-/// <summary>The engine's keys by id, by Entra user and by AD user, plus the waiting and unmatched sets the clock visits.</summary>
+/// <summary>
+/// The engine's keys by id, by Entra user and by AD user, plus the waiting and unmatched sets the clock visits. A user's
+/// keys are an exact-size array (most users hold one or two keys; a list per user and index would cost 72 bytes each).
+/// </summary>
 internal sealed class KeyIndex
 {
     private readonly Dictionary<Guid, TrackedKey> _byId = [];
-    private readonly Dictionary<Guid, List<TrackedKey>> _byEntraUser = [];
-    private readonly Dictionary<Guid, List<TrackedKey>> _byAdUser = [];
+    private readonly Dictionary<Guid, TrackedKey[]> _byEntraUser = [];
+    private readonly Dictionary<Guid, TrackedKey[]> _byAdUser = [];
 
     public HashSet<TrackedKey> Waiting { get; } = [];
 
@@ -44,33 +47,41 @@ internal sealed class KeyIndex
         Toggle(Unmatched, key, key.State == KeyState.Unmatched);
     }
 
-    public IReadOnlyList<TrackedKey> OfEntraUser(Guid userId) => _byEntraUser.TryGetValue(userId, out var list) ? list : [];
+    public IReadOnlyList<TrackedKey> OfEntraUser(Guid userId) => _byEntraUser.TryGetValue(userId, out var keys) ? keys : [];
 
-    public IReadOnlyList<TrackedKey> OfAdUser(Guid objectGuid) => _byAdUser.TryGetValue(objectGuid, out var list) ? list : [];
+    public IReadOnlyList<TrackedKey> OfAdUser(Guid objectGuid) => _byAdUser.TryGetValue(objectGuid, out var keys) ? keys : [];
 
-    private static void Link(Dictionary<Guid, List<TrackedKey>> index, Guid? id, TrackedKey key)
+    private static void Link(Dictionary<Guid, TrackedKey[]> index, Guid? id, TrackedKey key)
     {
         if (id is not { } value)
         {
             return;
         }
 
-        if (!index.TryGetValue(value, out var list))
+        if (!index.TryGetValue(value, out var keys))
         {
-            index[value] = list = new List<TrackedKey>(2);
+            index[value] = [key];
         }
-
-        if (!list.Contains(key))
+        else if (Array.IndexOf(keys, key) < 0)
         {
-            list.Add(key);
+            index[value] = [.. keys, key];
         }
     }
 
-    private static void Unlink(Dictionary<Guid, List<TrackedKey>> index, Guid? id, TrackedKey key)
+    private static void Unlink(Dictionary<Guid, TrackedKey[]> index, Guid? id, TrackedKey key)
     {
-        if (id is { } value && index.TryGetValue(value, out var list) && list.Remove(key) && list.Count == 0)
+        if (id is not { } value || !index.TryGetValue(value, out var keys) || Array.IndexOf(keys, key) < 0)
+        {
+            return;
+        }
+
+        if (keys.Length == 1)
         {
             index.Remove(value);
+        }
+        else
+        {
+            index[value] = [.. keys.Where(k => k != key)];
         }
     }
 

@@ -12,7 +12,7 @@ public sealed partial class TenantSyncEngine
     {
         var user = PutAdUser(observation.ObjectGuid, observation.DistinguishedName);
         user.Sid = observation.Sid ?? user.Sid;
-        user.UserPrincipalName = observation.UserPrincipalName ?? user.UserPrincipalName;
+        user.UserPrincipalName = SharedUpn(user, observation.UserPrincipalName) ?? user.UserPrincipalName;
         user.AdminSdHolderProtected = observation.AdminSdHolderProtected;
         user.AttributeUnreadable &= observation.Values.Count == 0;
         _users.Put(user);
@@ -55,6 +55,16 @@ public sealed partial class TenantSyncEngine
             }
         }
     }
+
+    /// <summary>
+    /// The scanned UPN, as the string already held for it (the user's own, or its Entra user's when equal): every scan
+    /// would otherwise keep one more copy per user (4.5 MB per 80,000 users).
+    /// </summary>
+    private string? SharedUpn(AdUser user, string? scanned) =>
+        scanned is null ? null
+        : string.Equals(user.UserPrincipalName, scanned, StringComparison.Ordinal) ? user.UserPrincipalName
+        : _users.EntraUserOf(user)?.UserPrincipalName is { } entra && string.Equals(entra, scanned, StringComparison.Ordinal) ? entra
+        : scanned;
 
     /// <summary>A scan saw the user but could not read its msDS-KeyCredentialLink (a permission smell).</summary>
     public void ObserveAttributeUnreadable(Guid objectGuid, string? distinguishedName)

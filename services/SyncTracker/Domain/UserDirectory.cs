@@ -31,9 +31,17 @@ internal sealed class UserDirectory
             _entraBySid[sid] = user.UserId;
         }
 
+        // Only a user without anchors is ever matched by UPN (see EntraUserOf): anchored users stay out of this index.
         if (user.UserPrincipalName is { } upn)
         {
-            _entraByUpn[upn] = user.UserId;
+            if (!user.HasOnPremisesAnchor)
+            {
+                _entraByUpn[upn] = user.UserId;
+            }
+            else if (_entraByUpn.TryGetValue(upn, out var listed) && listed == user.UserId)
+            {
+                _entraByUpn.Remove(upn);
+            }
         }
     }
 
@@ -78,8 +86,6 @@ internal sealed class UserDirectory
             return _entra[bySid];
         }
 
-        return user.UserPrincipalName is { } upn && _entraByUpn.TryGetValue(upn, out var byUpn) && !_entra[byUpn].HasOnPremisesAnchor
-            ? _entra[byUpn]
-            : null;
+        return user.UserPrincipalName is { } upn && _entraByUpn.TryGetValue(upn, out var byUpn) ? _entra[byUpn] : null;
     }
 }

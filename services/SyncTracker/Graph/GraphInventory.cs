@@ -11,6 +11,7 @@ namespace Whfb.SyncTracker.Graph;
 public sealed partial class GraphInventory(
     SyncCoordinator coordinator, GraphGateway gateway, GraphInventoryOptions options, Guid tenantId, TimeProvider time, ILogger logger)
 {
+    private const int SaveEvery = 100;
     private readonly MethodBatchReader _reader = new(gateway, options, logger);
     private readonly UsersDeltaSync _delta = new(coordinator, gateway, tenantId);
     private readonly HashSet<Guid> _carried = [];
@@ -80,11 +81,16 @@ public sealed partial class GraphInventory(
         return users;
     }
 
-    /// <summary>Batches of BatchSize; throttled users go round again (each at most MaxRetryRounds times in this pass).</summary>
+    /// <summary>
+    /// Batches of BatchSize; throttled users go round again (each at most MaxRetryRounds times in this pass). Listings are
+    /// saved in groups of <see cref="SaveEvery"/> users while the next $batch is already on its way.
+    /// </summary>
     private async Task ListAsync(IEnumerable<Guid> users, CancellationToken cancellationToken)
     {
         var queue = new Queue<Guid>(users);
         var attempts = new Dictionary<Guid, int>();
+        var unsaved = new List<MethodListing>();
+        var saving = Task.CompletedTask;
         while (queue.Count > 0)
         {
             var chunk = new List<Guid>(options.BatchSize);
@@ -94,17 +100,12 @@ public sealed partial class GraphInventory(
             }
 
             var round = await _reader.ReadAsync(chunk, cancellationToken);
-            if (round.Listings.Count > 0)
+            unsaved.AddRange(round.Listings);
+            if (unsaved.Count >= SaveEvery || queue.Count == 0)
             {
-                await coordinator.RunAsync(tenantId, (engine, _, _) =>
-                {
-                    foreach (var listing in round.Listings)
-                    {
-                        engine.ObserveEntraKeyInventory(listing.UserId, listing.Keys, options.ListingLag);
-                    }
-
-                    return Task.FromResult(true);
-                }, cancellationToken);
+                await saving;
+                saving = SaveAsync([.. unsaved], cancellationToken);
+                unsaved.Clear();
             }
 
             foreach (var user in round.Retry)
@@ -120,7 +121,21 @@ public sealed partial class GraphInventory(
                 }
             }
         }
+
+        await saving;
+        await SaveAsync(unsaved, cancellationToken);
     }
+
+    private Task SaveAsync(IReadOnlyList<MethodListing> listings, CancellationToken cancellationToken) =>
+        listings.Count == 0 ? Task.CompletedTask : coordinator.RunAsync(tenantId, (engine, _, _) =>
+        {
+            foreach (var listing in listings)
+            {
+                engine.ObserveEntraKeyInventory(listing.UserId, listing.Keys, options.ListingLag);
+            }
+
+            return Task.FromResult(true);
+        }, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Graph inventory pass: {Users} users listed, {Carried} carried to the next pass (throttled)")]
     private static partial void LogPass(ILogger logger, int users, int carried);

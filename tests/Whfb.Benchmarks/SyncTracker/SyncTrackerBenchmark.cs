@@ -20,15 +20,16 @@ public static class SyncTrackerBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (!ServiceGcProcess.IsChild)
+        {
+            return await ServiceGcProcess.RunAsync([Mode, .. args]);
+        }
+
         var tenant = new SyntheticTenant(args.Length > 0 && int.TryParse(args[0], out var n) ? n : 100_000);
         var folder = System.IO.Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "whfb-bench")).FullName;
         var recording = Stopwatch.StartNew();
         var (file, values) = await ScanRecording.WriteAsync(tenant, folder);
         Console.WriteLine($"Recorded {tenant.Users:N0} scanned users with {values:N0} values in {recording.Elapsed.TotalSeconds:F1} s ({new FileInfo(file).Length / 1048576.0:F0} MB)");
-
-        // Run as in a container limited to 250 MB: .NET then caps the GC heap at 75% of the limit.
-        AppContext.SetData("GCHeapHardLimit", (ulong)(LimitBytes * 3 / 4));
-        GC.RefreshMemoryLimit();
 
         // Give back what recording used, so the peak below is the engine's.
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
@@ -39,8 +40,7 @@ public static class SyncTrackerBenchmark
         var peak = PeakMemory.Read();
         var report = run.Report(peak, baseline);
         Console.WriteLine(report);
-        var results = System.IO.Directory.CreateDirectory(Path.Combine(Whfb.Testing.RepositoryPaths.Root, "tests", "Whfb.Benchmarks", "results"));
-        await File.WriteAllTextAsync(Path.Combine(results.FullName, "synctracker.md"), report);
+        await ResultsSection.WriteAsync(Mode, report);
         File.Delete(file);
         return run.Correct && peak < LimitBytes ? 0 : 1;
     }
@@ -102,7 +102,7 @@ public static class SyncTrackerBenchmark
             Correct = synced == tenant.Keys - expectedStuck && Count<KeySyncStuck>() == expectedStuck && Count<OrphanedKeyDetected>() == expectedOrphans;
             var lines = new List<string>
             {
-                $"# SyncTracker correlation engine: {tenant.Keys:N0} keys ({tenant.Users:N0} users, {tenant.TwoKeyUsers:N0} with two devices)",
+                $"## Correlation engine alone: {tenant.Keys:N0} keys ({tenant.Users:N0} users, {tenant.TwoKeyUsers:N0} with two devices)",
                 "",
                 "| phase | seconds | managed heap after (MB) |",
                 "|---|---|---|",
@@ -110,7 +110,8 @@ public static class SyncTrackerBenchmark
             lines.AddRange(_phases.Select(p => $"| {p.Phase} | {p.Elapsed.TotalSeconds:F2} | {p.HeapAfter / 1048576.0:F0} |"));
             lines.Add($"| **total** | **{total.TotalSeconds:F2}** ({tenant.Keys / total.TotalSeconds:N0} keys/s) | |");
             lines.Add("");
-            lines.Add($"Peak RSS of the process while the engine ran: {peakBytes / 1048576.0:F0} MB (limit 250 MB, GC heap capped at 75% of it as in such a container; {baselineBytes / 1048576.0:F0} MB before it started)");
+            lines.Add($"Peak RSS of the process while the engine ran: {peakBytes / 1048576.0:F0} MB (target < 250 MB; no GC heap limit; workstation GC with background GC " +
+                $"as the service runs; {baselineBytes / 1048576.0:F0} MB before it started). {(peakBytes < LimitBytes ? "Met." : "NOT met.")}");
             lines.Add($"Events: {synced:N0} synced, {Count<KeySyncStuck>():N0} stuck (expected {expectedStuck:N0}), {Count<OrphanedKeyDetected>():N0} orphaned " +
                 $"(expected {expectedOrphans:N0}), {Count<SyncPipelineStalled>()} pipeline stalled. {(Correct ? "Correct." : "WRONG COUNTS.")}");
             lines.Add($"Machine: {Environment.ProcessorCount} cores shared with other work; .NET {Environment.Version}; {DateTime.UtcNow:u}");

@@ -12,6 +12,9 @@ public sealed class GraphInventoryTests
 {
     private static readonly DateTimeOffset Start = SyncTrackerHost.Start;
 
+    // The machine is shared: a full AD scan plus a Graph pass can take a while under load.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
     [Fact]
     public async Task Key_known_from_Graph_alone_syncs_when_Entra_Connect_writes_it_and_the_user_matches_by_immutableId_despite_another_UPN()
     {
@@ -23,11 +26,11 @@ public sealed class GraphInventoryTests
         var method = graph.AddKey(entraUser, Start.AddMinutes(-5));
         await using var host = await SyncTrackerHost.StartAsync(Merge(ou.Settings(), graph.InventorySettings()));
         await Eventually.Async(async () => await host.ScalarAsync(
-            $"SELECT count(*) FROM tracked_keys WHERE state = 'AwaitingAd' AND entra_key_id = '{method.Id}' AND device_id = '{method.DeviceId}'") == 1);
+            $"SELECT count(*) FROM tracked_keys WHERE state = 'AwaitingAd' AND entra_key_id = '{method.Id}' AND device_id = '{method.DeviceId}'") == 1, Patience);
 
         await ou.AddKeyAsync(adUser, method.DeviceId, method.CreatedDateTime);
         await host.AdvanceAsync(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1));
-        await Eventually.Async(() => Task.FromResult(host.Events.Count<KeySynced>() == 1));
+        await Eventually.Async(() => Task.FromResult(host.Events.Count<KeySynced>() == 1), Patience);
 
         var synced = host.Events.Received.OfType<KeySynced>().Single();
         Assert.Equal(method.DeviceId, synced.Key.DeviceId);
@@ -57,7 +60,7 @@ public sealed class GraphInventoryTests
         }));
         var inventory = host.Service.Services.GetRequiredService<GraphInventoryService>();
         await Eventually.Async(async () => inventory.Inventory?.Complete == true
-            && await host.ScalarAsync("SELECT count(*) FROM tracked_keys WHERE device_id IS NOT NULL AND state = 'AwaitingAd'") == 45);
+            && await host.ScalarAsync("SELECT count(*) FROM tracked_keys WHERE device_id IS NOT NULL AND state = 'AwaitingAd'") == 45, Patience);
 
         var traffic = host.Service.Services.GetRequiredService<GraphTraffic>();
         Assert.Equal(3, traffic.Batches);
@@ -106,15 +109,15 @@ public sealed class GraphInventoryTests
         {
             ["SyncTracker:Graph:SettledRecheckInterval"] = "00:30:00",
         })));
-        await Eventually.Async(() => Task.FromResult(host.Events.Count<KeySynced>() == 1));
+        await Eventually.Async(() => Task.FromResult(host.Events.Count<KeySynced>() == 1), Patience);
 
         Assert.True(graph.Methods.Delete(entraUser.Id, method.Id));
         await host.AdvanceAsync(TimeSpan.FromMinutes(35), TimeSpan.FromMinutes(1));
-        await Eventually.Async(async () => await host.ScalarAsync("SELECT count(*) FROM tracked_keys WHERE state = 'Unmatched'") == 1);
+        await Eventually.Async(async () => await host.ScalarAsync("SELECT count(*) FROM tracked_keys WHERE state = 'Unmatched'") == 1, Patience);
         Assert.Equal(0, host.Events.Count<OrphanedKeyDetected>());
 
         await host.AdvanceAsync(TimeSpan.FromMinutes(32), TimeSpan.FromMinutes(1));
-        await Eventually.Async(() => Task.FromResult(host.Events.Count<OrphanedKeyDetected>() == 1));
+        await Eventually.Async(() => Task.FromResult(host.Events.Count<OrphanedKeyDetected>() == 1), Patience);
         var orphan = host.Events.Received.OfType<OrphanedKeyDetected>().Single();
         Assert.Equal(OrphanReason.EntraKeyDeleted, orphan.Reason);
         Assert.Equal(adUser.DistinguishedName, orphan.AdObjectDn);
