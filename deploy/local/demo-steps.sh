@@ -48,7 +48,7 @@ write_rollout_plan() {
 import json, sys
 tenant = json.load(sys.stdin)
 gate = lambda ring: {"minPrerequisitesPassedShare": 0.8, "maxProvisioningFailureShare": 0.1,
-                     "maxStuckKeys": max(5, ring["devices"] // 20), "minSoak": "00:00:40"}
+                     "maxStuckKeys": max(5, ring["devices"] // 20), "minSoak": "00:01:00"}
 print(json.dumps({"name": "WHfB hybrid key trust (demo)", "mode": "settingsCatalog",
   "settings": {"usePassportForWork": True, "requireSecurityDevice": True, "scope": "device"},
   "rings": [{"name": r["name"], "groupId": r["groupId"], "gate": gate(r)} for r in tenant["rings"]]}, indent=2))' >"$demo_dir/rollout-plan.json"

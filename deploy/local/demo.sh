@@ -43,10 +43,11 @@ source "$root/deploy/local/demo-env.sh"
 # shellcheck source=SCRIPTDIR/demo-steps.sh
 source "$root/deploy/local/demo-steps.sh"
 
-step "Building the whfb CLI (Release; services.sh builds each service as it starts it)"
+step "Building the services, the simulator and the whfb CLI in one pass (Release)"
 "$root/deploy/local/services.sh" stop >/dev/null
-dotnet build "$root/services/Cli" -c Release -v quiet -nologo >"$WHFB_LOG_DIR/build-whfb.log" 2>&1 \
-  || { tail -n 30 "$WHFB_LOG_DIR/build-whfb.log" >&2; die "build of the CLI failed"; }
+dotnet build "$root/deploy/local/platform.slnf" -c Release -v quiet -nologo >"$WHFB_LOG_DIR/build-demo.log" 2>&1 \
+  || { tail -n 30 "$WHFB_LOG_DIR/build-demo.log" >&2; die "build failed (log: $WHFB_LOG_DIR/build-demo.log)"; }
+export WHFB_SERVICES_BUILT=1
 whfb() { dotnet "$root/services/Cli/bin/Release/net10.0/whfb.dll" "$@"; }
 if [[ "$keep_data" == no ]]; then reset_service_data; fi
 

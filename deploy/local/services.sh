@@ -6,6 +6,7 @@
 # usage: deploy/local/services.sh start|stop|status [service...]     (none = all, in the order below)
 # Needs the servers of deploy/local/start.sh (it reads .local/env.sh). Each service also gets the
 # caller's environment: demo.sh passes settings and secrets that way (never on command lines).
+# WHFB_SERVICES_BUILT=1 skips the build (the caller built them all already).
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -36,6 +37,8 @@ select_services() {
 }
 
 build_services() {
+  # demo.sh builds everything in one pass first (deploy/local/platform.slnf) and says so.
+  [[ "${WHFB_SERVICES_BUILT:-}" == 1 ]] && return 0
   local entry projects=()
   for entry in "${SELECTED[@]}"; do projects+=("${entry##*:}"); done
   for project in "${projects[@]}"; do

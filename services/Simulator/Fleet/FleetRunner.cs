@@ -97,10 +97,10 @@ public sealed class FleetRunner(
         var timing = scenario.Timing;
         var rings = ringGroups.Select(r => r.GroupId).ToList();
         var assigner = options.Value.AssignRings ? new RingAssigner(intune, graph.Value.TenantId) : null;
-        var (start, assigned, stalled) = (time.GetUtcNow(), 0, false);
-        while ((time.GetUtcNow() - start).TotalSeconds < timing.DurationSeconds)
+        var (clock, assigned, stalled) = (new FleetClock(timing, rings.Count, time.GetUtcNow()), 0, false);
+        while (clock.Running(time.GetUtcNow()))
         {
-            var elapsed = (time.GetUtcNow() - start).TotalSeconds;
+            var elapsed = clock.Elapsed(time.GetUtcNow());
             while (assigner is not null && assigned < rings.Count && elapsed >= assigned * timing.RingIntervalSeconds)
             {
                 assigner.AssignThrough(rings, assigned);
@@ -117,6 +117,7 @@ public sealed class FleetRunner(
 
             await simulation.StepAsync(sink, stoppingToken);
             status.Stats = simulation.Stats(AssignedRings(rings), scenario.Faults.StalledSchedulerCycles, ringGroups);
+            clock.Observe(status.Stats.RingsAssigned, time.GetUtcNow());
             await Task.Delay(options.Value.StepInterval, time, stoppingToken);
         }
     }

@@ -74,4 +74,7 @@ public sealed record ScenarioTiming
     public double StallAfterSeconds { get; init; } = 60;
 
     public double DurationSeconds { get; init; } = 180;
+
+    /// <summary>Past the duration, devices keep reporting while a rollout still reaches rings, at most this long (default 2 × duration).</summary>
+    public double? MaxDurationSeconds { get; init; }
 }

@@ -1,0 +1,36 @@
+namespace Whfb.Simulator.Fleet;
+
+/// <summary>
+/// When the fleet stops reporting: after the scenario's duration, except that while a rollout is still reaching rings
+/// (a slow gate, an override) the newest ring's devices get their check-in and sign-in window, up to the maximum.
+/// </summary>
+public sealed class FleetClock(ScenarioTiming timing, int rings, DateTimeOffset start)
+{
+    private int _assigned;
+    private DateTimeOffset? _lastAssigned;
+
+    public double Elapsed(DateTimeOffset now) => (now - start).TotalSeconds;
+
+    /// <summary>Notes how many ring groups carry the policy now.</summary>
+    public void Observe(int assignedRings, DateTimeOffset now)
+    {
+        if (assignedRings > _assigned)
+        {
+            (_assigned, _lastAssigned) = (assignedRings, now);
+        }
+    }
+
+    public bool Running(DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(timing);
+        var elapsed = Elapsed(now);
+        if (elapsed < timing.DurationSeconds)
+        {
+            return true;
+        }
+
+        var window = timing.PolicyCheckInSeconds + timing.SignInSpreadSeconds;
+        return elapsed < (timing.MaxDurationSeconds ?? 2 * timing.DurationSeconds)
+            && (_assigned < rings || (now - (_lastAssigned ?? now)).TotalSeconds < window);
+    }
+}
