@@ -16,9 +16,23 @@ public abstract class HistoryConsumer<T>(HistoryBatcher history) : IConsumer<T>
     protected abstract HistoryRow ToRow(T message);
 }
 
-/// <summary>Many messages in flight per endpoint, so the writer can gather them into batches.</summary>
+/// <summary>
+/// Many messages in flight per endpoint, so the writer can gather them into batches: each message is one small row,
+/// and the acknowledgement waits for its batch's commit, so the in-flight limit (and the prefetch) bounds the batch.
+/// </summary>
 public abstract class HistoryConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
 {
-    protected HistoryConsumerDefinition() => ConcurrentMessageLimit = 64;
+    private const int InFlight = 1000;
+
+    protected HistoryConsumerDefinition() => ConcurrentMessageLimit = InFlight;
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.PrefetchCount = Math.Max(rabbit.PrefetchCount, InFlight);
+        }
+    }
 }

@@ -57,7 +57,7 @@ public static class IngestBenchmark
         return viaIngest.Failures == 0 ? 0 : 1;
     }
 
-    private static async Task<HttpClient> CollectorClientAsync(Uri baseAddress, string adminKey, int connections)
+    internal static async Task<HttpClient> CollectorClientAsync(Uri baseAddress, string adminKey, int connections)
     {
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         using var create = new HttpRequestMessage(HttpMethod.Post, "/v1/admin/collector-keys") { Content = JsonContent.Create(new { name = "bench" }) };
