@@ -3,9 +3,10 @@ using System.Threading.RateLimiting;
 namespace Whfb.Policy.Intune;
 
 /// <summary>
-/// Paces Intune writes (every method but GET) to the tenant's budget, 200 per 20 s by default
-/// (<c>Graph:WritesPerWindow</c>, <c>Graph:WriteWindow</c>), so rollouts rarely meet a 429 at all; those that still come
-/// are retried by the SDK's retry handler. Waiting honours the caller's cancellation.
+/// Paces Intune writes to the tenant's budget, 200 per 20 s by default (<c>Graph:WritesPerWindow</c>,
+/// <c>Graph:WriteWindow</c>), so rollouts rarely meet a 429 at all; those that still come are retried by the SDK's retry
+/// handler. Writes are all methods but GET, except $batch posts (here they carry the ring membership reads). Waiting
+/// honours the caller's cancellation.
 /// </summary>
 public sealed class IntuneWriteBudget : DelegatingHandler
 {
@@ -28,7 +29,7 @@ public sealed class IntuneWriteBudget : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Method == HttpMethod.Get)
+        if (request.Method == HttpMethod.Get || request.RequestUri?.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal) == true)
         {
             return await base.SendAsync(request, cancellationToken);
         }

@@ -6,7 +6,8 @@ namespace Whfb.Policy.Tests.Intune;
 /// <summary>
 /// The Graph emulator with ring groups: Ring A holds user A1 (two registered devices), device DA and nested group
 /// Ring B; Ring B holds user B1 (one device) and device DB. A user without devices and a device outside any ring
-/// exist too. Big holds 1,200 devices (more than one page of transitive members).
+/// exist too. Big holds 1,200 devices (more than one page of transitive members); Crowd holds 45 users with one
+/// registered device each (devices 2000-2044).
 /// </summary>
 public class IntuneEmulator : GraphEmulator
 {
@@ -14,6 +15,8 @@ public class IntuneEmulator : GraphEmulator
     public static readonly Guid RingB = Guid.Parse("b0000000-0000-4000-8000-00000000000b");
     public static readonly Guid Big = Guid.Parse("c0000000-0000-4000-8000-00000000000c");
     public const int BigSize = 1_200;
+    public static readonly Guid Crowd = Guid.Parse("d0000000-0000-4000-8000-00000000000d");
+    public const int CrowdSize = 45;
 
     public static Guid DeviceId(int i) => Guid.Parse($"00000000-0000-4000-a000-{i:D12}");
 
@@ -42,6 +45,13 @@ public class IntuneEmulator : GraphEmulator
         }
 
         directory.AddMembers(Big.ToString(), Enumerable.Range(100, BigSize).Select(i => $"device-{i}"));
+        directory.PutGroup(new TenantGroup { Id = Crowd.ToString(), DisplayName = "Crowd" });
+        for (var i = 2000; i < 2000 + CrowdSize; i++)
+        {
+            directory.PutUser(new TenantUser { Id = $"user-{i}", UserPrincipalName = $"u{i}@whfb.test", DisplayName = $"U{i}" });
+            Device(directory, i, $"user-{i}");
+            directory.AddMembers(Crowd.ToString(), $"user-{i}");
+        }
     }
 
     private static void Device(TenantDirectory directory, int i, string? user) => directory.PutDevice(new TenantDevice

@@ -39,4 +39,19 @@ public sealed class RingMembershipTests(IntuneEmulator emulator) : IClassFixture
         Assert.Equal(Enumerable.Range(100, IntuneEmulator.BigSize).Select(IntuneEmulator.DeviceId).Order(), ring.DeviceIds.Order());
         Assert.Equal(2, host.Audit.For(caller.RolloutId!.Value).Count(c => c.Url.Contains("transitiveMembers", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task Devices_of_member_users_are_read_twenty_users_per_batch()
+    {
+        await using var host = await IntuneHost.StartAsync(emulator);
+        var caller = IntuneHost.Caller();
+
+        var ring = await host.Rings.ResolveAsync(IntuneEmulator.Crowd, caller, CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(2000, IntuneEmulator.CrowdSize).Select(IntuneEmulator.DeviceId).Order(), ring.DeviceIds.Order());
+        Assert.Equal(IntuneEmulator.CrowdSize, ring.UserIds.Count);
+        var calls = host.Audit.For(caller.RolloutId!.Value);
+        Assert.Equal(["GET", "POST", "POST", "POST"], calls.Select(c => c.Method));
+        Assert.All(calls.Skip(1), c => Assert.EndsWith("/$batch", c.Url, StringComparison.Ordinal));
+    }
 }

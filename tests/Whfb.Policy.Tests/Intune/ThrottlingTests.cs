@@ -22,4 +22,17 @@ public sealed class ThrottlingTests(ThrottledIntuneEmulator emulator) : IClassFi
         Assert.Contains(calls, c => c.StatusCode == 429 && c.Method == "POST");
         Assert.Equal(6, calls.Count(c => c.Method == "POST" && c.StatusCode == 201));
     }
+
+    [Fact]
+    public async Task Throttled_batch_steps_go_round_again_until_every_users_devices_are_read()
+    {
+        await using var host = await IntuneHost.StartAsync(emulator);
+        var caller = IntuneHost.Caller();
+
+        var ring = await host.Rings.ResolveAsync(IntuneEmulator.Crowd, caller, CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(2000, IntuneEmulator.CrowdSize).Select(IntuneEmulator.DeviceId).Order(), ring.DeviceIds.Order());
+        var batches = host.Audit.For(caller.RolloutId!.Value).Where(c => c.Url.EndsWith("/$batch", StringComparison.Ordinal)).ToList();
+        Assert.Contains(batches, b => b.ResponseBody!.Contains("\"status\":429", StringComparison.Ordinal));
+    }
 }

@@ -19,7 +19,7 @@ public sealed class WriteBudgetTests(IntuneEmulator emulator) : IClassFixture<In
         var caller = IntuneHost.Caller();
         var specs = Enumerable.Range(0, 7).Select(i => new IntunePolicySpec(
             IntuneEmulator.TenantGuid, $"WHfB paced {i} {Guid.NewGuid():N}", IntunePolicyMode.CustomOmaUri, new WhfbSettings(true, true, WhfbScope.Device)));
-        await host.Rings.ResolveAsync(IntuneEmulator.RingA, caller, CancellationToken.None); // token and connection warm
+        await host.Rings.ResolveAsync(IntuneEmulator.RingA, IntuneHost.Caller(), CancellationToken.None); // token and connection warm
         var clock = Stopwatch.StartNew();
 
         var results = await Task.WhenAll(specs.Select(spec => host.Policies.EnsureAsync(spec, caller, CancellationToken.None)));
