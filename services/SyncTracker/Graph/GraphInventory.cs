@@ -131,7 +131,16 @@ public sealed partial class GraphInventory(
         {
             foreach (var listing in listings)
             {
-                engine.ObserveEntraKeyInventory(listing.UserId, listing.Keys, options.ListingLag);
+                if (listing.Complete)
+                {
+                    engine.ObserveEntraKeyInventory(listing.UserId, listing.Keys, options.ListingLag);
+                    continue;
+                }
+
+                foreach (var key in listing.Keys)
+                {
+                    engine.ObserveEntraKey(key);
+                }
             }
 
             return Task.FromResult(true);

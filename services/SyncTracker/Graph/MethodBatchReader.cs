@@ -39,7 +39,7 @@ public sealed partial class MethodBatchReader(GraphGateway gateway, GraphInvento
             {
                 case HttpStatusCode.OK:
                     var page = await answer.GetResponseByIdAsync<WindowsHelloForBusinessAuthenticationMethodCollectionResponse>(user.ToString());
-                    listings.Add(MethodListing.From(user, null, page?.Value ?? []));
+                    listings.Add(MethodListing.From(user, page));
                     break;
                 case HttpStatusCode.NotFound:
                     listings.Add(new MethodListing(user, []));
