@@ -5,7 +5,9 @@ namespace Whfb.Simulator.Fleet;
 /// <summary>Standalone mode without Ingest: the posts are only counted (the summary says so).</summary>
 public sealed class CountingReportSink : IDeviceReportSink
 {
-    public int Posts { get; private set; }
+    private int _posts;
+
+    public int Posts => _posts;
 
     public Task SendEventsAsync(IReadOnlyList<JsonObject> records, CancellationToken cancellationToken) => Count();
 
@@ -15,7 +17,7 @@ public sealed class CountingReportSink : IDeviceReportSink
 
     private Task Count()
     {
-        Posts++;
+        Interlocked.Increment(ref _posts);
         return Task.CompletedTask;
     }
 }

@@ -2,7 +2,8 @@ namespace Whfb.Simulator.Fleet;
 
 /// <summary>
 /// When the fleet stops reporting: after the scenario's duration, except that while a rollout is still reaching rings
-/// (a slow gate, an override) the newest ring's devices get their check-in and sign-in window, up to the maximum.
+/// (a slow gate, an override) the newest ring's devices get their check-in and sign-in window, and devices already
+/// reached finish reporting (a loaded machine posts slower than the scenario's clock), up to the maximum.
 /// </summary>
 public sealed class FleetClock(ScenarioTiming timing, int rings, DateTimeOffset start)
 {
@@ -20,7 +21,8 @@ public sealed class FleetClock(ScenarioTiming timing, int rings, DateTimeOffset 
         }
     }
 
-    public bool Running(DateTimeOffset now)
+    /// <summary>Whether to keep stepping; <paramref name="waiting"/> = devices reached by the policy that have not reported yet.</summary>
+    public bool Running(DateTimeOffset now, int waiting = 0)
     {
         ArgumentNullException.ThrowIfNull(timing);
         var elapsed = Elapsed(now);
@@ -31,6 +33,6 @@ public sealed class FleetClock(ScenarioTiming timing, int rings, DateTimeOffset 
 
         var window = timing.PolicyCheckInSeconds + timing.SignInSpreadSeconds;
         return elapsed < (timing.MaxDurationSeconds ?? 2 * timing.DurationSeconds)
-            && (_assigned < rings || (now - (_lastAssigned ?? now)).TotalSeconds < window);
+            && (waiting > 0 || _assigned < rings || (now - (_lastAssigned ?? now)).TotalSeconds < window);
     }
 }

@@ -98,7 +98,7 @@ public sealed class FleetRunner(
         var rings = ringGroups.Select(r => r.GroupId).ToList();
         var assigner = options.Value.AssignRings ? new RingAssigner(intune, graph.Value.TenantId) : null;
         var (clock, assigned, stalled) = (new FleetClock(timing, rings.Count, time.GetUtcNow()), 0, false);
-        while (clock.Running(time.GetUtcNow()))
+        while (clock.Running(time.GetUtcNow(), simulation.Waiting))
         {
             var elapsed = clock.Elapsed(time.GetUtcNow());
             while (assigner is not null && assigned < rings.Count && elapsed >= assigned * timing.RingIntervalSeconds)

@@ -21,7 +21,12 @@ public sealed class FleetSimulation(
     private readonly Dictionary<int, Outcome> _outcomes = [];
     private long _recordId = 1000;
 
+    private const int Concurrency = 8;
+
     public IReadOnlyList<FleetDevice> Devices => devices;
+
+    /// <summary>Devices the policy has reached that have not reported yet (the fleet is not done while any wait).</summary>
+    public int Waiting => _policySince.Count - _policySince.Keys.Count(_done.Contains);
 
     /// <summary>One step: devices whose user signs in now report; their records and reports go to the sink.</summary>
     public async Task<int> StepAsync(IDeviceReportSink sink, CancellationToken cancellationToken)
@@ -30,6 +35,7 @@ public sealed class FleetSimulation(
         var now = time.GetUtcNow();
         var assignedUsers = AssignedUsers();
         var records = new List<JsonObject>();
+        var reports = new List<(FleetDevice Device, Guid? KeyId, bool Intune)>();
         foreach (var device in devices.Where(d => !_done.Contains(d.Index)))
         {
             var intune = assignedUsers.Contains(device.User.Id);
@@ -46,10 +52,16 @@ public sealed class FleetSimulation(
             }
 
             _done.Add(device.Index);
-            var keyId = SignIn(device, now, records);
-            await sink.SendDsregcmdAsync(device.Device.DeviceId, DeviceReportTexts.Dsregcmd(device, tenantId, keyId), cancellationToken);
-            await sink.SendPolicyStateAsync(DeviceReportTexts.PolicyState(device, tenantId, intune, now), cancellationToken);
+            reports.Add((device, SignIn(device, now, records), intune));
         }
+
+        // Devices post concurrently, as a fleet does; each device's own posts stay in order.
+        await Parallel.ForEachAsync(reports, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
+            async (report, token) =>
+            {
+                await sink.SendDsregcmdAsync(report.Device.Device.DeviceId, DeviceReportTexts.Dsregcmd(report.Device, tenantId, report.KeyId), token);
+                await sink.SendPolicyStateAsync(DeviceReportTexts.PolicyState(report.Device, tenantId, report.Intune, now), token);
+            });
 
         foreach (var batch in records.Chunk(500))
         {

@@ -14,11 +14,13 @@ public sealed class IngestReportSink(HttpClient http, string collectorKey) : IDe
 {
     private const int MaxAttempts = 4;
 
-    public int Accepted { get; private set; }
+    private int _accepted, _retried, _refused;
 
-    public int Retried { get; private set; }
+    public int Accepted => _accepted;
 
-    public int Refused { get; private set; }
+    public int Retried => _retried;
+
+    public int Refused => _refused;
 
     public string? LastRefusal { get; private set; }
 
@@ -40,18 +42,18 @@ public sealed class IngestReportSink(HttpClient http, string collectorKey) : IDe
             using var response = await http.SendAsync(request, cancellationToken);
             if (response.IsSuccessStatusCode)
             {
-                Accepted++;
+                Interlocked.Increment(ref _accepted);
                 return;
             }
 
             if (attempt < MaxAttempts && response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
             {
-                Retried++;
+                Interlocked.Increment(ref _retried);
                 await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), cancellationToken);
                 continue;
             }
 
-            Refused++;
+            Interlocked.Increment(ref _refused);
             LastRefusal = $"{(int)response.StatusCode} {path}: {await response.Content.ReadAsStringAsync(cancellationToken)}";
             return;
         }

@@ -29,4 +29,15 @@ public sealed class FleetClockTests
         Assert.False(clock.Running(Start.AddSeconds(190))); // 160 + 10 + 20
         Assert.False(new FleetClock(Timing, 3, Start).Running(Start.AddSeconds(200)));
     }
+
+    [Fact]
+    public void Devices_still_waiting_to_report_keep_it_running_until_the_maximum()
+    {
+        var clock = new FleetClock(Timing, 1, Start);
+        clock.Observe(1, Start);
+
+        Assert.True(clock.Running(Start.AddSeconds(150), waiting: 12));
+        Assert.False(clock.Running(Start.AddSeconds(150), waiting: 0));
+        Assert.False(clock.Running(Start.AddSeconds(200), waiting: 12));
+    }
 }

@@ -3,9 +3,11 @@ using Whfb.Simulator.Fleet;
 
 namespace Whfb.Simulator.Tests.Fleet;
 
-/// <summary>Keeps what the fleet would post, so tests can read it back through the DeviceReports parsers.</summary>
+/// <summary>Keeps what the fleet would post (devices post concurrently), so tests can read it back through the DeviceReports parsers.</summary>
 public sealed class RecordingSink : IDeviceReportSink
 {
+    private readonly Lock _lock = new();
+
     public List<JsonObject> Records { get; } = [];
 
     public List<(Guid DeviceId, string Text)> Dsregcmd { get; } = [];
@@ -14,19 +16,31 @@ public sealed class RecordingSink : IDeviceReportSink
 
     public Task SendEventsAsync(IReadOnlyList<JsonObject> records, CancellationToken cancellationToken)
     {
-        Records.AddRange(records);
+        lock (_lock)
+        {
+            Records.AddRange(records);
+        }
+
         return Task.CompletedTask;
     }
 
     public Task SendDsregcmdAsync(Guid deviceId, string text, CancellationToken cancellationToken)
     {
-        Dsregcmd.Add((deviceId, text));
+        lock (_lock)
+        {
+            Dsregcmd.Add((deviceId, text));
+        }
+
         return Task.CompletedTask;
     }
 
     public Task SendPolicyStateAsync(JsonObject state, CancellationToken cancellationToken)
     {
-        PolicyStates.Add(state);
+        lock (_lock)
+        {
+            PolicyStates.Add(state);
+        }
+
         return Task.CompletedTask;
     }
 }
