@@ -21,7 +21,7 @@ admin_key="$(demo_secret "$WHFB_LOCAL_DIR/demo-admin.key" adm_)"
 graph_app_id="5b9d7c3e-2f41-4a86-9d0e-7c1f3a5b8e24"
 graph_app_secret="$(demo_secret "$demo_dir/graph-app.secret" '')"
 graph_pem="$demo_dir/graph.pem"
-scenario_ou="OU=sim-$(basename "$scenario_file" .json)-$scenario_seed,$WHFB_LDAP_BASE_DN"
+scenario_ou="OU=sim-$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["name"])' "$scenario_file")-$scenario_seed,$WHFB_LDAP_BASE_DN"
 
 # Cycle-based durations as hh:mm:ss for .NET TimeSpan settings.
 timespan() { printf '00:%02d:%02d' $(( $1 / 60 )) $(( $1 % 60 )); }
