@@ -17,7 +17,7 @@ public static class OuUsers
     public static IReadOnlyDictionary<string, SeededUser> List(LdapDirectoryOptions ldap, string ouDn)
     {
         ArgumentNullException.ThrowIfNull(ldap);
-        using var connection = SeedingConnections.Open(ldap);
+        using var connection = LdapConnections.OpenBound(ldap);
         var users = new Dictionary<string, SeededUser>(StringComparer.OrdinalIgnoreCase);
         var request = new SearchRequest(ouDn, "(objectClass=user)", SearchScope.OneLevel, Attributes);
         var paging = new PageResultRequestControl(1000);
