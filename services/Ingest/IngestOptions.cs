@@ -11,9 +11,6 @@ public sealed class IngestOptions
     /// <summary>Most records in one request; more gets 413.</summary>
     public int MaxRecords { get; set; } = 10_000;
 
-    /// <summary>Records per history message on the bus (history travels in batches, never one message per record).</summary>
-    public int BatchSize { get; set; } = 500;
-
     /// <summary>How long to wait for the broker's confirms before answering 503.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -16,16 +16,18 @@ public sealed class CollectorKeyTests(CollectorKeyTests.Host host) : IClassFixtu
     [Fact]
     public async Task A_key_of_tenant_A_can_never_write_tenant_B_whatever_the_body_claims()
     {
-        await using var probe = await BusProbe.BindAsync(host.VirtualHost, typeof(NgcKeyRegistered), typeof(DeviceEventsRecorded));
+        await using var probe = await BusProbe.BindAsync(host.VirtualHost, typeof(NgcKeyRegistered), typeof(DeviceLogEntryRecorded));
         var record = CollectorBodies.Record(Guid.NewGuid(), 1);
+        var logEntry = CollectorBodies.Record(Guid.NewGuid(), 2, eventId: 306);
+        logEntry["tenantId"] = IngestHost.TenantB;
         record["tenantId"] = IngestHost.TenantB;
         record["header"] = new { tenantId = IngestHost.TenantB };
 
-        var response = await (await host.CollectorAsync(IngestHost.TenantA)).PostAsync("/v1/events?tenantId=" + IngestHost.TenantB, CollectorBodies.Ndjson([record]));
+        var response = await (await host.CollectorAsync(IngestHost.TenantA)).PostAsync("/v1/events?tenantId=" + IngestHost.TenantB, CollectorBodies.Ndjson([record, logEntry]));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(IngestHost.TenantA, Assert.Single(await probe.WaitForAsync<NgcKeyRegistered>(1)).GetProperty("header").GetProperty("tenantId").GetGuid());
-        Assert.Equal(IngestHost.TenantA, Assert.Single(await probe.WaitForAsync<DeviceEventsRecorded>(1)).GetProperty("tenantId").GetGuid());
+        Assert.Equal(IngestHost.TenantA, Assert.Single(await probe.WaitForAsync<DeviceLogEntryRecorded>(1)).GetProperty("header").GetProperty("tenantId").GetGuid());
     }
 
     [Fact]

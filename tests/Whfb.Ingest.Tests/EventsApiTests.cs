@@ -8,9 +8,9 @@ namespace Whfb.Ingest.Tests;
 public sealed class EventsApiTests(IngestHost host) : IClassFixture<IngestHost>
 {
     [Fact]
-    public async Task Accepted_records_arrive_on_the_bus_as_typed_events_and_history_batches_of_the_keys_tenant()
+    public async Task Accepted_records_arrive_on_the_bus_as_typed_events_of_the_keys_tenant()
     {
-        await using var probe = await BusProbe.BindAsync(host.VirtualHost, typeof(NgcKeyRegistered), typeof(ProvisioningReadinessReported), typeof(DeviceEventsRecorded));
+        await using var probe = await BusProbe.BindAsync(host.VirtualHost, typeof(NgcKeyRegistered), typeof(ProvisioningReadinessReported));
         var device = Guid.NewGuid();
         var collector = await host.CollectorAsync(IngestHost.TenantA);
         var readiness = CollectorBodies.Record(device, 2, eventId: 358);
@@ -23,24 +23,24 @@ public sealed class EventsApiTests(IngestHost host) : IClassFixture<IngestHost>
         Assert.Equal(IngestHost.TenantA, key.GetProperty("header").GetProperty("tenantId").GetGuid());
         Assert.Equal(device, key.GetProperty("header").GetProperty("deviceId").GetGuid());
         Assert.Equal(Guid.Parse("0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D"), key.GetProperty("keyId").GetGuid());
-        Assert.True(Assert.Single(await probe.WaitForAsync<ProvisioningReadinessReported>(1)).GetProperty("isReady").GetBoolean());
-        var batch = Assert.Single(await probe.WaitForAsync<DeviceEventsRecorded>(1));
-        Assert.Equal(2, batch.GetProperty("events").GetArrayLength());
+        var readinessEvent = Assert.Single(await probe.WaitForAsync<ProvisioningReadinessReported>(1));
+        Assert.True(readinessEvent.GetProperty("isReady").GetBoolean());
+        Assert.Equal(IngestHost.TenantA, readinessEvent.GetProperty("header").GetProperty("tenantId").GetGuid());
     }
 
     [Fact]
-    public async Task History_travels_in_batches_of_at_most_500_and_every_record_as_its_own_event()
+    public async Task Every_record_of_a_large_post_arrives_as_its_own_event()
     {
-        await using var probe = await BusProbe.BindAsync(host.VirtualHost, typeof(DeviceLogEntryRecorded), typeof(DeviceEventsRecorded));
+        await using var probe = await BusProbe.BindAsync(host.VirtualHost, typeof(DeviceLogEntryRecorded));
         var device = Guid.NewGuid();
         var records = Enumerable.Range(0, 1200).Select(i => (object)CollectorBodies.Record(device, i, eventId: 306));
 
         var response = await (await host.CollectorAsync(IngestHost.TenantA)).PostAsync("/v1/events", CollectorBodies.Ndjson(records));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var batches = await probe.WaitForAsync<DeviceEventsRecorded>(3);
-        Assert.Equal([500, 500, 200], batches.Select(b => b.GetProperty("events").GetArrayLength()).Order().Reverse());
-        Assert.Equal(1200, (await probe.WaitForAsync<DeviceLogEntryRecorded>(1200)).Count);
+        var headers = (await probe.WaitForAsync<DeviceLogEntryRecorded>(1200)).Select(e => e.GetProperty("header")).ToList();
+        Assert.Equal(Enumerable.Range(0, 1200).Select(i => (long)i), headers.Select(h => h.GetProperty("recordId").GetInt64()).Order());
+        Assert.All(headers, h => Assert.Equal(IngestHost.TenantA, h.GetProperty("tenantId").GetGuid()));
     }
 
     [Fact]

@@ -2,8 +2,8 @@ namespace Whfb.Contracts.Devices;
 
 /// <summary>
 /// What every normalized device event carries: who, where and when, plus the deterministic
-/// <see cref="EventId"/> (UUIDv5 of tenant, device, channel and record id, the same id as the raw
-/// <see cref="DeviceEventRecord.Id"/>) so that consumers de-duplicate a collector's retries.
+/// <see cref="EventId"/> (UUIDv5 of tenant, device, channel and record id) so that consumers
+/// de-duplicate a collector's retries.
 /// </summary>
 public sealed record DeviceEventHeader(
     Guid EventId,

@@ -6,8 +6,7 @@ namespace Whfb.Ingest.Apis;
 
 public static class EventsApi
 {
-    internal static async Task<IResult> AcceptAsync(HttpContext http, CollectorRecordReader reader, ConfirmedPublisher publisher,
-        TimeProvider time, IOptions<IngestOptions> options)
+    internal static async Task<IResult> AcceptAsync(HttpContext http, CollectorRecordReader reader, ConfirmedPublisher publisher, IOptions<IngestOptions> options)
     {
         var limits = options.Value;
         if (await RequestBody.ReadAsync(http, limits.MaxBodyBytes) is not { } body)
@@ -22,7 +21,7 @@ public static class EventsApi
         if (valid.Count == 0)
             return IngestResults.Invalid("No valid record in the request", rejected);
 
-        var messages = DeviceEventMessages.For(http.User.RequiredTenantId(), valid, limits.BatchSize, time.GetUtcNow());
+        var messages = DeviceEventMessages.For(http.User.RequiredTenantId(), valid);
         if (!await publisher.TryPublishAllAsync(messages, http.RequestAborted))
             return IngestResults.BrokerUnavailable(http, limits.BrokerRetryAfterSeconds);
 

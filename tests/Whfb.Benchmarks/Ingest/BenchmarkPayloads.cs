@@ -7,7 +7,7 @@ namespace Whfb.Benchmarks.Ingest;
 
 /// <summary>
 /// A pool of collector batches (NDJSON bodies for Ingest) and, for the raw baseline, the very messages Ingest publishes
-/// for each of them (every record's typed event plus the history batch), serialized as JSON.
+/// for each of them (every record's typed event, one message each), serialized as JSON.
 /// </summary>
 public sealed class BenchmarkPayloads
 {
@@ -36,7 +36,7 @@ public sealed class BenchmarkPayloads
             var body = Encoding.UTF8.GetBytes(string.Join('\n', lines));
             bodies.Add(body);
             var records = reader.ReadAll(body).ValidRecords.ToList();
-            messages.Add(DeviceEventMessages.For(tenant, records, 500, DateTimeOffset.UtcNow)
+            messages.Add(DeviceEventMessages.For(tenant, records)
                 .Select(m => ($"{m.GetType().Namespace}:{m.GetType().Name}", JsonSerializer.SerializeToUtf8Bytes(m, m.GetType())))
                 .ToList());
         }

@@ -5,7 +5,7 @@ internal static class ResultTable
     public static void Print(IngestBenchmarkOptions options, int messagesPerBatch, LoadResult raw, LoadResult ingest, double ingestPeakMiB)
     {
         Console.WriteLine();
-        Console.WriteLine($"Each batch = {options.RecordsPerBatch} records = {messagesPerBatch} messages on the bus ({options.RecordsPerBatch} typed events + history batch), all confirmed.");
+        Console.WriteLine($"Each batch = {options.RecordsPerBatch} records = {messagesPerBatch} messages on the bus (one typed event per record), all confirmed.");
         Console.WriteLine();
         Console.WriteLine("| path | events/s | messages/s | batches | failures | p50 ms | p99 ms | peak memory |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");

@@ -19,6 +19,6 @@ public class NormalizationBenchmarks
     public int ReadAndBuildMessages()
     {
         var records = reader.ReadAll(body).ValidRecords.ToList();
-        return DeviceEventMessages.For(Guid.Empty, records, 500, DateTimeOffset.UtcNow).Count;
+        return DeviceEventMessages.For(Guid.Empty, records).Count;
     }
 }

@@ -51,26 +51,25 @@ public class DeterministicIdTests
     }
 
     [Fact]
-    public void Raw_record_and_typed_event_share_the_id()
+    public void A_typed_event_carries_the_id_of_its_tenant_device_channel_and_record()
     {
         var record = Samples.Record("300-multi-line.json");
 
-        var raw = DeviceEventRecordMapper.ToRecord(Samples.Tenant, record);
         var typed = DeviceEventNormalizer.Normalize(Samples.Tenant, record);
 
-        Assert.Equal(raw.Id, typed.Header.EventId);
-        Assert.Equal((record.DeviceId, record.EventId, record.RecordId, record.Message), (raw.DeviceId, raw.WindowsEventId, raw.RecordId, raw.Message));
+        Assert.Equal(DeterministicIds.ForDeviceEvent(Samples.Tenant, record.DeviceId, record.Channel, record.RecordId), typed.Header.EventId);
+        Assert.Equal((record.DeviceId, record.EventId, record.RecordId), (typed.Header.DeviceId, typed.Header.WindowsEventId, typed.Header.RecordId));
     }
 
     [Fact]
-    public void Retried_posts_map_to_identical_batches_of_ids()
+    public void Retried_posts_map_to_identical_event_ids()
     {
         var records = Directory.GetFiles(Samples.PathOf("Events")).Select(f => Samples.Record(Path.GetFileName(f))).ToList();
 
-        var first = DeviceEventRecordMapper.ToBatch(Guid.NewGuid(), Samples.Tenant, Samples.Now, records);
-        var retry = DeviceEventRecordMapper.ToBatch(Guid.NewGuid(), Samples.Tenant, Samples.Now, records);
+        var first = records.Select(r => DeviceEventNormalizer.Normalize(Samples.Tenant, r).Header.EventId).ToList();
+        var retry = records.Select(r => DeviceEventNormalizer.Normalize(Samples.Tenant, r).Header.EventId).ToList();
 
-        Assert.Equal(first.Events.Select(e => e.Id), retry.Events.Select(e => e.Id));
-        Assert.Equal(records.Count, first.Events.Select(e => e.Id).Distinct().Count());
+        Assert.Equal(first, retry);
+        Assert.Equal(records.Count, first.Distinct().Count());
     }
 }
