@@ -11,9 +11,6 @@ namespace Whfb.Benchmarks.Ingest;
 /// </summary>
 public sealed class BenchmarkPayloads
 {
-    private const string Channel = "Microsoft-Windows-User Device Registration/Admin";
-    private static readonly int[] EventIds = [358, 360, 300, 301, 304, 346, 306];
-
     private BenchmarkPayloads(List<byte[]> bodies, List<List<(string Exchange, byte[] Body)>> messages)
     {
         Bodies = bodies;
@@ -32,7 +29,7 @@ public sealed class BenchmarkPayloads
         for (var b = 0; b < batches; b++)
         {
             var device = Guid.NewGuid();
-            var lines = Enumerable.Range(0, recordsPerBatch).Select(i => JsonSerializer.Serialize(Record(device, b * recordsPerBatch + i)));
+            var lines = Enumerable.Range(0, recordsPerBatch).Select(i => JsonSerializer.Serialize(CollectorRecordBody.Create(device, b * recordsPerBatch + i, DateTimeOffset.UtcNow.AddMinutes(-10), "PC-BENCH", "bench@whfb.test")));
             var body = Encoding.UTF8.GetBytes(string.Join('\n', lines));
             bodies.Add(body);
             var records = reader.ReadAll(body).ValidRecords.ToList();
@@ -43,19 +40,4 @@ public sealed class BenchmarkPayloads
 
         return new BenchmarkPayloads(bodies, messages);
     }
-
-    private static object Record(Guid device, long recordId) => new
-    {
-        deviceId = device,
-        deviceName = "PC-BENCH",
-        user = new { upn = "bench@whfb.test" },
-        channel = Channel,
-        eventId = EventIds[recordId % EventIds.Length],
-        recordId,
-        timeCreated = DateTimeOffset.UtcNow.AddMinutes(-10),
-        level = "Information",
-        provider = "Microsoft-Windows-User Device Registration",
-        eventData = new Dictionary<string, string> { ["KeyId"] = "{0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D}", ["UPN"] = "bench@whfb.test", ["DeviceIsJoined"] = "Yes" },
-        message = "Windows Hello for Business provisioning will be launched.\nDevice is AAD joined ( AADJ or DJ++ ): Yes",
-    };
 }

@@ -16,9 +16,6 @@ public sealed record CollectorPost(Guid Device, byte[] Body, IReadOnlyList<Histo
 /// </summary>
 public static class PipelinePayloads
 {
-    private const string Channel = DeviceEventNormalizer.DeviceRegistrationChannel;
-    private static readonly int[] EventIds = [358, 360, 300, 301, 304, 346, 306];
-
     public static List<CollectorPost> Create(Guid tenant, int posts, int recordsPerPost)
     {
         var reader = new CollectorRecordReader(TimeProvider.System, new CollectorRecordReaderOptions { MaxRecords = recordsPerPost });
@@ -28,7 +25,7 @@ public static class PipelinePayloads
         {
             var device = Guid.NewGuid();
             var body = Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Range(0, recordsPerPost)
-                .Select(i => JsonSerializer.Serialize(Record(device, i, start.AddMilliseconds(i * 10.0))))));
+                .Select(i => JsonSerializer.Serialize(CollectorRecordBody.Create(device, i, start.AddMilliseconds(i * 10.0), "PC-PIPE", "pipe@whfb.test")))));
             var rows = reader.ReadAll(body).ValidRecords.Select(r => Row(DeviceEventNormalizer.Normalize(tenant, r))).ToList();
             result.Add(new CollectorPost(device, body, rows));
         }
@@ -38,19 +35,4 @@ public static class PipelinePayloads
 
     private static HistoryRow Row(NormalizedDeviceEvent e) => new(e.Header.EventId, e.Header.TenantId, e.Message.GetType().Name,
         e.Header.TimeCreated, e.Message, e.Header.DeviceId, e.Header.UserObjectId, e.Header.UserPrincipalName);
-
-    private static object Record(Guid device, int recordId, DateTimeOffset at) => new
-    {
-        deviceId = device,
-        deviceName = "PC-PIPE",
-        user = new { upn = "pipe@whfb.test" },
-        channel = Channel,
-        eventId = EventIds[recordId % EventIds.Length],
-        recordId,
-        timeCreated = at,
-        level = "Information",
-        provider = "Microsoft-Windows-User Device Registration",
-        eventData = new Dictionary<string, string> { ["KeyId"] = "{0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D}", ["UPN"] = "pipe@whfb.test", ["DeviceIsJoined"] = "Yes" },
-        message = "Windows Hello for Business provisioning will be launched.\nDevice is AAD joined ( AADJ or DJ++ ): Yes",
-    };
 }
