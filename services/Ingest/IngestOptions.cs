@@ -11,6 +11,12 @@ public sealed class IngestOptions
     /// <summary>Most records in one request; more gets 413.</summary>
     public int MaxRecords { get; set; } = 10_000;
 
+    /// <summary>
+    /// Most device events in one broker message: a request's events are published as one batch per event type, split
+    /// beyond this many.
+    /// </summary>
+    public int EventsPerMessage { get; set; } = 500;
+
     /// <summary>How long to wait for the broker's confirms before answering 503.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

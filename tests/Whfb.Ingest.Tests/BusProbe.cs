@@ -1,12 +1,16 @@
 using System.Text.Json;
+using MassTransit;
+using MassTransit.RabbitMqTransport;
 using RabbitMQ.Client;
+using Whfb.Contracts.Devices;
 using Whfb.Testing;
 
 namespace Whfb.Ingest.Tests;
 
 /// <summary>
 /// A test consumer on the real broker: an exclusive queue in the test's own virtual host, bound to the exchanges
-/// MassTransit publishes the given message types to. Collects the message bodies out of their envelopes.
+/// MassTransit publishes batches (<see cref="DeviceEventBatch{T}"/>) of the given device event types to. Collects the
+/// events out of their batches and envelopes.
 /// </summary>
 public sealed class BusProbe : IAsyncDisposable
 {
@@ -29,7 +33,7 @@ public sealed class BusProbe : IAsyncDisposable
         var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
         foreach (var type in messageTypes)
         {
-            var exchange = $"{type.Namespace}:{type.Name}";
+            var exchange = new RabbitMqMessageNameFormatter().GetMessageName(BatchOf(type)).ToString();
             await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
             await channel.QueueBindAsync(queue, exchange, "");
         }
@@ -58,8 +62,19 @@ public sealed class BusProbe : IAsyncDisposable
         connection.Dispose();
     }
 
-    private List<JsonElement> Of<T>() =>
-        received.Where(d => d.MessageType == $"urn:message:{typeof(T).Namespace}:{typeof(T).Name}").Select(d => d.Message).ToList();
+    /// <summary>How many broker messages (batches) of events of the type arrived so far.</summary>
+    public async Task<int> BatchCountAsync<T>()
+    {
+        await DrainAsync();
+        return BatchesOf<T>().Count();
+    }
+
+    private List<JsonElement> Of<T>() => BatchesOf<T>().SelectMany(batch => batch.GetProperty("events").EnumerateArray()).ToList();
+
+    private IEnumerable<JsonElement> BatchesOf<T>() =>
+        received.Where(d => d.MessageType == MessageUrn.ForTypeString(BatchOf(typeof(T)))).Select(d => d.Message);
+
+    private static Type BatchOf(Type eventType) => typeof(DeviceEventBatch<>).MakeGenericType(eventType);
 
     private async Task DrainAsync()
     {

@@ -29,7 +29,7 @@ public sealed class EventsApiTests(IngestHost host) : IClassFixture<IngestHost>
     }
 
     [Fact]
-    public async Task Every_record_of_a_large_post_arrives_as_its_own_event()
+    public async Task Every_record_of_a_large_post_arrives_as_its_own_event_in_batches_of_at_most_500()
     {
         await using var probe = await BusProbe.BindAsync(host.VirtualHost, typeof(DeviceLogEntryRecorded));
         var device = Guid.NewGuid();
@@ -41,6 +41,7 @@ public sealed class EventsApiTests(IngestHost host) : IClassFixture<IngestHost>
         var headers = (await probe.WaitForAsync<DeviceLogEntryRecorded>(1200)).Select(e => e.GetProperty("header")).ToList();
         Assert.Equal(Enumerable.Range(0, 1200).Select(i => (long)i), headers.Select(h => h.GetProperty("recordId").GetInt64()).Order());
         Assert.All(headers, h => Assert.Equal(IngestHost.TenantA, h.GetProperty("tenantId").GetGuid()));
+        Assert.Equal(3, await probe.BatchCountAsync<DeviceLogEntryRecorded>());
     }
 
     [Fact]

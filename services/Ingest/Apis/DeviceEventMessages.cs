@@ -4,8 +4,8 @@ using Whfb.DeviceReports.Records;
 namespace Whfb.Ingest.Apis;
 
 /// <summary>
-/// What one accepted request puts on the bus: every record as its typed lifecycle event, one message each, for the
-/// services that react to them (Insights keeps its history from these events too).
+/// What one accepted request puts on the bus: every record as its typed lifecycle event, for the services that react
+/// to them (Insights keeps its history from these events too); <see cref="ConfirmedPublisher"/> sends them in batches.
 /// </summary>
 public static class DeviceEventMessages
 {

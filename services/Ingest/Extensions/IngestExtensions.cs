@@ -12,7 +12,8 @@ public static class IngestExtensions
     public static IHostApplicationBuilder AddIngest(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(IngestOptions.Section);
-        builder.Services.Configure<IngestOptions>(section);
+        builder.Services.AddOptions<IngestOptions>().Bind(section)
+            .Validate(o => o.EventsPerMessage >= 1, "Ingest:EventsPerMessage must be at least 1").ValidateOnStart();
         var options = section.Get<IngestOptions>() ?? new IngestOptions();
 
         builder.AddDatabase<IngestDbContext>();

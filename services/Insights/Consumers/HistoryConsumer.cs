@@ -23,16 +23,20 @@ public abstract class HistoryConsumer<T>(HistoryBatcher history) : IConsumer<T>
 public abstract class HistoryConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
 {
-    private const int InFlight = 1000;
+    private readonly int inFlight;
 
-    protected HistoryConsumerDefinition() => ConcurrentMessageLimit = InFlight;
+    protected HistoryConsumerDefinition(int inFlight = 1000)
+    {
+        this.inFlight = inFlight;
+        ConcurrentMessageLimit = inFlight;
+    }
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TConsumer> consumerConfigurator, IRegistrationContext context)
     {
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
-            rabbit.PrefetchCount = Math.Max(rabbit.PrefetchCount, InFlight);
+            rabbit.PrefetchCount = Math.Max(rabbit.PrefetchCount, inFlight);
         }
     }
 }

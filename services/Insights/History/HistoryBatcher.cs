@@ -17,7 +17,21 @@ public sealed partial class HistoryBatcher(
 {
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
-    public Task WriteAsync(HistoryRow row, CancellationToken cancellationToken)
+    public Task WriteAsync(HistoryRow row, CancellationToken cancellationToken) => Enqueue(row).WaitAsync(cancellationToken);
+
+    /// <summary>The rows of one message (a device event batch): done when every row's batch committed.</summary>
+    public Task WriteAllAsync(IReadOnlyList<HistoryRow> rows, CancellationToken cancellationToken)
+    {
+        var done = new Task[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            done[i] = Enqueue(rows[i]);
+        }
+
+        return Task.WhenAll(done).WaitAsync(cancellationToken);
+    }
+
+    private Task Enqueue(HistoryRow row)
     {
         var pending = new Pending(row, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), Activity.Current?.Context);
         if (!queue.Writer.TryWrite(pending))
@@ -25,7 +39,7 @@ public sealed partial class HistoryBatcher(
             throw new InvalidOperationException("The history writer has stopped");
         }
 
-        return pending.Done.Task.WaitAsync(cancellationToken);
+        return pending.Done.Task;
     }
 
     /// <summary>

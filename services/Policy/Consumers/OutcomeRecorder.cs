@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Whfb.Contracts.Devices;
 using Whfb.Policy.Infrastructure;
 using Whfb.Policy.Model;
 using Whfb.ServiceDefaults.Outbox;
@@ -12,6 +13,17 @@ namespace Whfb.Policy.Consumers;
 /// </summary>
 public sealed class OutcomeRecorder(PolicyDbContext db, TimeProvider time)
 {
+    /// <summary>Each event of the batch in turn, each in its own transaction and once (so a redelivered batch skips what was done).</summary>
+    public async Task RecordEachAsync<T>(
+        DeviceEventBatch<T> batch, Func<T, DeviceSubject> subject, Func<T, Guid> eventId, string inbox, Action<T, DeviceOutcome> apply, CancellationToken ct)
+        where T : class
+    {
+        foreach (var message in batch.Events)
+        {
+            await RecordAsync(subject(message), eventId(message), inbox, row => apply(message, row), ct);
+        }
+    }
+
     public Task RecordAsync(DeviceSubject subject, Guid messageId, string inbox, Action<DeviceOutcome> apply, CancellationToken ct) =>
         RecordAsync(subject, messageId, inbox, rows =>
         {
@@ -27,6 +39,7 @@ public sealed class OutcomeRecorder(PolicyDbContext db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(apply);
+        db.ChangeTracker.Clear(); // each event reads the rows afresh, also after the previous event of its batch
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
         if (!await db.TryMarkProcessedAsync(messageId, inbox, now, ct))

@@ -12,17 +12,24 @@ namespace Whfb.Policy.Consumers;
 /// A device's PassportForWork registry state. Values set by Group Policy on a targeted device are a conflict (GPO wins,
 /// Intune is ignored): GpoConflictDetected when it appears, GpoConflictResolved when it goes; older reports are ignored.
 /// </summary>
-public sealed class PolicyStateReportedConsumer(OutcomeRecorder recorder, PolicyDbContext db, IOutbox outbox) : IConsumer<PolicyStateReported>
+public sealed class PolicyStateReportedConsumer(OutcomeRecorder recorder, PolicyDbContext db, IOutbox outbox) : IConsumer<DeviceEventBatch<PolicyStateReported>>
 {
-    public Task Consume(ConsumeContext<PolicyStateReported> context)
+    public async Task Consume(ConsumeContext<DeviceEventBatch<PolicyStateReported>> context)
     {
-        var m = context.Message;
+        foreach (var report in context.Message.Events)
+        {
+            await RecordAsync(report, context.CancellationToken);
+        }
+    }
+
+    private Task RecordAsync(PolicyStateReported m, CancellationToken cancellationToken)
+    {
         var gpo = m.Values.Where(v => v.Scope is PolicyScope.ComputerGpo or PolicyScope.UserGpo).ToList();
         var subject = new DeviceSubject(m.TenantId, m.DeviceId, null, null, null);
         return recorder.RecordAsync(subject, m.EventId, "policy-policy-state-reported", async rows =>
         {
             var ids = rows.Select(r => r.RolloutId).ToList();
-            var rollouts = await db.Set<Rollout>().AsNoTracking().Include(r => r.Rings).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, context.CancellationToken);
+            var rollouts = await db.Set<Rollout>().AsNoTracking().Include(r => r.Rings).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
             foreach (var row in rows.Where(r => r.PolicyStateAt is null || m.CollectedAt >= r.PolicyStateAt))
             {
                 row.PolicyStateAt = m.CollectedAt;
@@ -38,6 +45,6 @@ public sealed class PolicyStateReportedConsumer(OutcomeRecorder recorder, Policy
 
                 row.GpoValues = gpo.Count > 0 ? gpo : null;
             }
-        }, context.CancellationToken);
+        }, cancellationToken);
     }
 }

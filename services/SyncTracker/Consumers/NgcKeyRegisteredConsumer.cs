@@ -6,35 +6,50 @@ using Whfb.SyncTracker.Tracking;
 
 namespace Whfb.SyncTracker.Consumers;
 
-/// <summary>A device registered a key with Entra ID (event 300): the key now awaits AD. Idempotent through the inbox.</summary>
+/// <summary>
+/// Devices registered keys with Entra ID (event 300): each key now awaits AD. One engine pass and transaction per
+/// tenant of the batch; each event once, through the inbox.
+/// </summary>
 public sealed partial class NgcKeyRegisteredConsumer(SyncCoordinator coordinator, TimeProvider time, ILogger<NgcKeyRegisteredConsumer> logger)
-    : IConsumer<NgcKeyRegistered>
+    : IConsumer<DeviceEventBatch<NgcKeyRegistered>>
 {
     private const string InboxName = "synctracker-ngc-key-registered";
 
-    public Task Consume(ConsumeContext<NgcKeyRegistered> context)
+    public async Task Consume(ConsumeContext<DeviceEventBatch<NgcKeyRegistered>> context)
     {
-        var message = context.Message;
-        var header = message.Header;
-        if (header.UserObjectId is not { } userId)
+        foreach (var tenant in context.Message.Events.Where(Tracked).GroupBy(m => m.Header.TenantId))
         {
-            LogNoUser(logger, header.EventId, header.DeviceId);
-            return Task.CompletedTask;
+            await coordinator.RunAsync(tenant.Key, async (engine, db, ct) =>
+            {
+                var observed = false;
+                foreach (var message in tenant)
+                {
+                    if (await db.TryMarkProcessedAsync(message.Header.EventId, InboxName, time.GetUtcNow(), ct))
+                    {
+                        engine.ObserveEntraKey(Observation(message));
+                        observed = true;
+                    }
+                }
+
+                return observed;
+            }, context.CancellationToken);
+        }
+    }
+
+    private bool Tracked(NgcKeyRegistered message)
+    {
+        if (message.Header.UserObjectId is not null)
+        {
+            return true;
         }
 
-        var observation = new EntraKeyObservation(
-            userId, message.UserPrincipalName ?? header.UserPrincipalName, header.DeviceId, null, message.KeyId, header.TimeCreated);
-        return coordinator.RunAsync(header.TenantId, async (engine, db, ct) =>
-        {
-            if (!await db.TryMarkProcessedAsync(header.EventId, InboxName, time.GetUtcNow(), ct))
-            {
-                return false;
-            }
-
-            engine.ObserveEntraKey(observation);
-            return true;
-        }, context.CancellationToken);
+        LogNoUser(logger, message.Header.EventId, message.Header.DeviceId);
+        return false;
     }
+
+    private static EntraKeyObservation Observation(NgcKeyRegistered message) => new(
+        message.Header.UserObjectId!.Value, message.UserPrincipalName ?? message.Header.UserPrincipalName, message.Header.DeviceId, null,
+        message.KeyId, message.Header.TimeCreated);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Key registration {EventId} of device {DeviceId} names no Entra user object id; not tracked")]
     private static partial void LogNoUser(ILogger logger, Guid eventId, Guid deviceId);

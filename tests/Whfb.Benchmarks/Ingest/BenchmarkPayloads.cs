@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using MassTransit.RabbitMqTransport;
+using Whfb.Contracts.Devices;
 using Whfb.DeviceReports.Records;
 using Whfb.Ingest.Apis;
 
@@ -7,10 +9,13 @@ namespace Whfb.Benchmarks.Ingest;
 
 /// <summary>
 /// A pool of collector batches (NDJSON bodies for Ingest) and, for the raw baseline, the very messages Ingest publishes
-/// for each of them (every record's typed event, one message each), serialized as JSON.
+/// for each of them (the records' typed events in one <see cref="DeviceEventBatch{T}"/> per type, as Ingest's default
+/// EventsPerMessage splits them), serialized as JSON.
 /// </summary>
 public sealed class BenchmarkPayloads
 {
+    private static readonly RabbitMqMessageNameFormatter Names = new();
+
     private BenchmarkPayloads(List<byte[]> bodies, List<List<(string Exchange, byte[] Body)>> messages)
     {
         Bodies = bodies;
@@ -33,8 +38,8 @@ public sealed class BenchmarkPayloads
             var body = Encoding.UTF8.GetBytes(string.Join('\n', lines));
             bodies.Add(body);
             var records = reader.ReadAll(body).ValidRecords.ToList();
-            messages.Add(DeviceEventMessages.For(tenant, records)
-                .Select(m => ($"{m.GetType().Namespace}:{m.GetType().Name}", JsonSerializer.SerializeToUtf8Bytes(m, m.GetType())))
+            messages.Add(DeviceEventBatch.Of(DeviceEventMessages.For(tenant, records), new Whfb.Ingest.IngestOptions().EventsPerMessage)
+                .Select(m => (Names.GetMessageName(m.GetType()).ToString(), JsonSerializer.SerializeToUtf8Bytes(m, m.GetType())))
                 .ToList());
         }
 

@@ -85,14 +85,7 @@ public class InsightsHost : IAsyncLifetime
         return client;
     }
 
-    public async Task PublishAsync(params object[] messages)
-    {
-        var bus = Service.Services.GetRequiredService<IBus>();
-        foreach (var message in messages)
-        {
-            await bus.Publish(message, message.GetType());
-        }
-    }
+    public Task PublishAsync(params object[] messages) => Service.Services.GetRequiredService<IBus>().PublishAllAsync(messages);
 
     public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
     {

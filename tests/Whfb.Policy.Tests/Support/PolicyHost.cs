@@ -65,7 +65,7 @@ public sealed class PolicyHost : IAsyncLifetime
 
     public HttpClient Anonymous() => Service.CreateClient();
 
-    public Task PublishAsync(object message) => Service.Services.GetRequiredService<IBus>().Publish(message, message.GetType());
+    public Task PublishAsync(object message) => Service.Services.GetRequiredService<IBus>().PublishAllAsync([message]);
 
     /// <summary>One pass of the gate loop, as the timer runs it.</summary>
     public Task EvaluateGatesAsync() => Service.Services.GetRequiredService<GateEvaluationService>().EvaluateAllAsync(CancellationToken.None);

@@ -63,7 +63,7 @@ public sealed class SyncTrackerHost : IAsyncDisposable
         return client;
     }
 
-    public Task PublishAsync(object message) => Service.Services.GetRequiredService<IBus>().Publish(message, message.GetType());
+    public Task PublishAsync(object message) => Service.Services.GetRequiredService<IBus>().PublishAllAsync([message]);
 
     public async Task RestartAsync()
     {

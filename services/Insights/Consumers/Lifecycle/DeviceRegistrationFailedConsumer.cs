@@ -4,9 +4,9 @@ using Whfb.Insights.Model;
 
 namespace Whfb.Insights.Consumers.Lifecycle;
 
-public sealed class DeviceRegistrationFailedConsumer(HistoryBatcher history) : HistoryConsumer<DeviceRegistrationFailed>(history)
+public sealed class DeviceRegistrationFailedConsumer(HistoryBatcher history) : DeviceEventBatchConsumer<DeviceRegistrationFailed>(history)
 {
     protected override HistoryRow ToRow(DeviceRegistrationFailed m) => HistoryRows.Device(m.Header, m, $"{m.Stage} {m.ExitCode?.Hex}");
 }
 
-public sealed class DeviceRegistrationFailedConsumerDefinition : HistoryConsumerDefinition<DeviceRegistrationFailedConsumer>;
+public sealed class DeviceRegistrationFailedConsumerDefinition : DeviceEventBatchConsumerDefinition<DeviceRegistrationFailedConsumer>;

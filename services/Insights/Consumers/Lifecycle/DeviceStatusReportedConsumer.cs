@@ -4,9 +4,9 @@ using Whfb.Insights.Model;
 
 namespace Whfb.Insights.Consumers.Lifecycle;
 
-public sealed class DeviceStatusReportedConsumer(HistoryBatcher history) : HistoryConsumer<DeviceStatusReported>(history)
+public sealed class DeviceStatusReportedConsumer(HistoryBatcher history) : DeviceEventBatchConsumer<DeviceStatusReported>(history)
 {
     protected override HistoryRow ToRow(DeviceStatusReported m) => new(m.EventId, m.TenantId, nameof(DeviceStatusReported), m.CollectedAt, m, m.DeviceId, Detail: m.JoinType.ToString());
 }
 
-public sealed class DeviceStatusReportedConsumerDefinition : HistoryConsumerDefinition<DeviceStatusReportedConsumer>;
+public sealed class DeviceStatusReportedConsumerDefinition : DeviceEventBatchConsumerDefinition<DeviceStatusReportedConsumer>;

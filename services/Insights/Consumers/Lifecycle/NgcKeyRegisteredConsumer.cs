@@ -4,9 +4,9 @@ using Whfb.Insights.Model;
 
 namespace Whfb.Insights.Consumers.Lifecycle;
 
-public sealed class NgcKeyRegisteredConsumer(HistoryBatcher history) : HistoryConsumer<NgcKeyRegistered>(history)
+public sealed class NgcKeyRegisteredConsumer(HistoryBatcher history) : DeviceEventBatchConsumer<NgcKeyRegistered>(history)
 {
     protected override HistoryRow ToRow(NgcKeyRegistered m) => HistoryRows.Device(m.Header, m, m.Attestation);
 }
 
-public sealed class NgcKeyRegisteredConsumerDefinition : HistoryConsumerDefinition<NgcKeyRegisteredConsumer>;
+public sealed class NgcKeyRegisteredConsumerDefinition : DeviceEventBatchConsumerDefinition<NgcKeyRegisteredConsumer>;

@@ -4,9 +4,9 @@ using Whfb.Insights.Model;
 
 namespace Whfb.Insights.Consumers.Lifecycle;
 
-public sealed class NgcKeyRegistrationFailedConsumer(HistoryBatcher history) : HistoryConsumer<NgcKeyRegistrationFailed>(history)
+public sealed class NgcKeyRegistrationFailedConsumer(HistoryBatcher history) : DeviceEventBatchConsumer<NgcKeyRegistrationFailed>(history)
 {
     protected override HistoryRow ToRow(NgcKeyRegistrationFailed m) => HistoryRows.Device(m.Header, m, (m.ErrorCode ?? m.ExitCode)?.Hex);
 }
 
-public sealed class NgcKeyRegistrationFailedConsumerDefinition : HistoryConsumerDefinition<NgcKeyRegistrationFailedConsumer>;
+public sealed class NgcKeyRegistrationFailedConsumerDefinition : DeviceEventBatchConsumerDefinition<NgcKeyRegistrationFailedConsumer>;

@@ -4,9 +4,9 @@ using Whfb.Insights.Model;
 
 namespace Whfb.Insights.Consumers.Lifecycle;
 
-public sealed class NgcKeyRemovedConsumer(HistoryBatcher history) : HistoryConsumer<NgcKeyRemoved>(history)
+public sealed class NgcKeyRemovedConsumer(HistoryBatcher history) : DeviceEventBatchConsumer<NgcKeyRemoved>(history)
 {
     protected override HistoryRow ToRow(NgcKeyRemoved m) => HistoryRows.Device(m.Header, m, m.KeyHash);
 }
 
-public sealed class NgcKeyRemovedConsumerDefinition : HistoryConsumerDefinition<NgcKeyRemovedConsumer>;
+public sealed class NgcKeyRemovedConsumerDefinition : DeviceEventBatchConsumerDefinition<NgcKeyRemovedConsumer>;

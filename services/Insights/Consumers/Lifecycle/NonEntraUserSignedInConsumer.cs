@@ -4,9 +4,9 @@ using Whfb.Insights.Model;
 
 namespace Whfb.Insights.Consumers.Lifecycle;
 
-public sealed class NonEntraUserSignedInConsumer(HistoryBatcher history) : HistoryConsumer<NonEntraUserSignedIn>(history)
+public sealed class NonEntraUserSignedInConsumer(HistoryBatcher history) : DeviceEventBatchConsumer<NonEntraUserSignedIn>(history)
 {
     protected override HistoryRow ToRow(NonEntraUserSignedIn m) => HistoryRows.Device(m.Header, m, m.User);
 }
 
-public sealed class NonEntraUserSignedInConsumerDefinition : HistoryConsumerDefinition<NonEntraUserSignedInConsumer>;
+public sealed class NonEntraUserSignedInConsumerDefinition : DeviceEventBatchConsumerDefinition<NonEntraUserSignedInConsumer>;
