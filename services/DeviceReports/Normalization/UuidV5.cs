@@ -16,15 +16,13 @@ public static class UuidV5
 
     public static Guid Create(Guid namespaceId, ReadOnlySpan<byte> name)
     {
+        // One-shot hashing of namespace + name: an IncrementalHash per id costs an OpenSSL context per event.
+        var length = 16 + name.Length;
+        var input = length <= 528 ? stackalloc byte[length] : new byte[length];
+        namespaceId.TryWriteBytes(input[..16], bigEndian: true, out _);
+        name.CopyTo(input[16..]);
         Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
-        using (var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1))
-        {
-            Span<byte> ns = stackalloc byte[16];
-            namespaceId.TryWriteBytes(ns, bigEndian: true, out _);
-            sha1.AppendData(ns);
-            sha1.AppendData(name);
-            sha1.GetHashAndReset(hash);
-        }
+        SHA1.HashData(input, hash);
 
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC variant
