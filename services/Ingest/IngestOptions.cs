@@ -17,6 +17,12 @@ public sealed class IngestOptions
     /// </summary>
     public int EventsPerMessage { get; set; } = 500;
 
+    /// <summary>
+    /// Groups of requests being published at once; requests that arrive meanwhile wait for a free slot and go out
+    /// together in the next group.
+    /// </summary>
+    public int ConcurrentPublishes { get; set; } = 2;
+
     /// <summary>How long to wait for the broker's confirms before answering 503.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

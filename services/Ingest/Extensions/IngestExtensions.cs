@@ -13,7 +13,8 @@ public static class IngestExtensions
     {
         var section = builder.Configuration.GetSection(IngestOptions.Section);
         builder.Services.AddOptions<IngestOptions>().Bind(section)
-            .Validate(o => o.EventsPerMessage >= 1, "Ingest:EventsPerMessage must be at least 1").ValidateOnStart();
+            .Validate(o => o.EventsPerMessage >= 1, "Ingest:EventsPerMessage must be at least 1")
+            .Validate(o => o.ConcurrentPublishes >= 1, "Ingest:ConcurrentPublishes must be at least 1").ValidateOnStart();
         var options = section.Get<IngestOptions>() ?? new IngestOptions();
 
         builder.AddDatabase<IngestDbContext>();
@@ -22,6 +23,7 @@ public static class IngestExtensions
         builder.Services.AddSingleton(sp => new CollectorRecordReader(
             sp.GetRequiredService<TimeProvider>(), new CollectorRecordReaderOptions { MaxRecords = options.MaxRecords }));
         builder.Services.AddSingleton<ConfirmedPublisher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfirmedPublisher>());
         return builder;
     }
 

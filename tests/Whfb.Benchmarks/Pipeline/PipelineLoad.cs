@@ -14,7 +14,8 @@ public sealed record Saturation(long Events, int Failures, TimeSpan Accepted, Ti
 /// <summary>The two phases: saturation (as fast as the workers can post) and a paced phase with per-event latency.</summary>
 public static class PipelineLoad
 {
-    public static async Task<Saturation> SaturateAsync(HttpClient http, NpgsqlDataSource insights, IReadOnlyList<CollectorPost> posts, int workers)
+    /// <summary>Posts with that many workers back to back, then waits until the history holds <paramref name="stored"/> + what was accepted.</summary>
+    public static async Task<Saturation> SaturateAsync(HttpClient http, NpgsqlDataSource insights, IReadOnlyList<CollectorPost> posts, int workers, long stored = 0)
     {
         var watch = Stopwatch.StartNew();
         var next = -1;
@@ -36,7 +37,7 @@ public static class PipelineLoad
             }
         }));
         var accepted = watch.Elapsed;
-        await WaitForAsync(insights, expected);
+        await WaitForAsync(insights, stored + expected);
         return new Saturation(expected, failures, accepted, watch.Elapsed);
     }
 
