@@ -5,7 +5,8 @@ namespace Whfb.Testing;
 
 /// <summary>
 /// Publishes contract messages the way the services do: device events (namespace Whfb.Contracts.Devices) inside
-/// <see cref="DeviceEventBatch{T}"/> messages as Ingest sends them, every other message as itself.
+/// <see cref="DeviceEventBatch{T}"/> messages as Ingest sends them, every other message (a batch made by the test too)
+/// as itself.
 /// </summary>
 public static class PublishedMessages
 {
@@ -20,5 +21,6 @@ public static class PublishedMessages
         }
     }
 
-    private static bool IsDeviceEvent(object message) => message.GetType().Namespace == typeof(DeviceEventHeader).Namespace;
+    private static bool IsDeviceEvent(object message) =>
+        message.GetType() is { IsGenericType: false } type && type.Namespace == typeof(DeviceEventHeader).Namespace;
 }

@@ -7,40 +7,54 @@ using Whfb.ServiceDefaults.Outbox;
 namespace Whfb.Policy.Consumers;
 
 /// <summary>
-/// Applies one telemetry event to the outcome rows of the devices it concerns in live rollouts, once (inbox), in one
-/// transaction. Matching: by device id; a device not (yet) known but used by a member user of an assigned ring joins
-/// that ring; an event naming only a user applies to that user's devices.
+/// Applies telemetry events to the outcome rows of the devices they concern in live rollouts, each once (inbox): one
+/// event, or a whole device event batch, in one transaction. Matching: by device id; a device not (yet) known but used
+/// by a member user of an assigned ring joins that ring; an event naming only a user applies to that user's devices.
 /// </summary>
 public sealed class OutcomeRecorder(PolicyDbContext db, TimeProvider time)
 {
-    /// <summary>Each event of the batch in turn, each in its own transaction and once (so a redelivered batch skips what was done).</summary>
-    public async Task RecordEachAsync<T>(
+    /// <summary>Every event of the batch in turn, in one transaction (a redelivered batch skips what its inbox holds).</summary>
+    public Task RecordEachAsync<T>(
         DeviceEventBatch<T> batch, Func<T, DeviceSubject> subject, Func<T, Guid> eventId, string inbox, Action<T, DeviceOutcome> apply, CancellationToken ct)
-        where T : class
-    {
-        foreach (var message in batch.Events)
-        {
-            await RecordAsync(subject(message), eventId(message), inbox, row => apply(message, row), ct);
-        }
-    }
+        where T : class =>
+        RecordEachAsync(batch, subject, eventId, inbox, (message, rows) => ApplyToEach(rows, row => apply(message, row)), ct);
 
-    public Task RecordAsync(DeviceSubject subject, Guid messageId, string inbox, Action<DeviceOutcome> apply, CancellationToken ct) =>
-        RecordAsync(subject, messageId, inbox, rows =>
+    public Task RecordEachAsync<T>(
+        DeviceEventBatch<T> batch, Func<T, DeviceSubject> subject, Func<T, Guid> eventId, string inbox,
+        Func<T, IReadOnlyList<DeviceOutcome>, Task> apply, CancellationToken ct)
+        where T : class => InTransactionAsync(async () =>
         {
-            foreach (var row in rows)
+            foreach (var message in batch.Events)
             {
-                apply(row);
+                await ApplyAsync(subject(message), eventId(message), inbox, rows => apply(message, rows), ct);
             }
-
-            return Task.CompletedTask;
         }, ct);
 
-    public async Task RecordAsync(DeviceSubject subject, Guid messageId, string inbox, Func<IReadOnlyList<DeviceOutcome>, Task> apply, CancellationToken ct)
+    public Task RecordAsync(DeviceSubject subject, Guid messageId, string inbox, Action<DeviceOutcome> apply, CancellationToken ct) =>
+        InTransactionAsync(() => ApplyAsync(subject, messageId, inbox, rows => ApplyToEach(rows, apply), ct), ct);
+
+    private static Task ApplyToEach(IReadOnlyList<DeviceOutcome> rows, Action<DeviceOutcome> apply)
+    {
+        foreach (var row in rows)
+        {
+            apply(row);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task InTransactionAsync(Func<Task> work, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await work();
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>One event: saved at once, so a later event of the same batch finds the rows it added.</summary>
+    private async Task ApplyAsync(DeviceSubject subject, Guid messageId, string inbox, Func<IReadOnlyList<DeviceOutcome>, Task> apply, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        ArgumentNullException.ThrowIfNull(apply);
-        db.ChangeTracker.Clear(); // each event reads the rows afresh, also after the previous event of its batch
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
         if (!await db.TryMarkProcessedAsync(messageId, inbox, now, ct))
         {
@@ -58,7 +72,6 @@ public sealed class OutcomeRecorder(PolicyDbContext db, TimeProvider time)
 
         await apply(rows);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
     }
 
     private async Task<List<DeviceOutcome>> MatchAsync(DeviceSubject subject, DateTimeOffset now, CancellationToken ct)

@@ -14,37 +14,29 @@ namespace Whfb.Policy.Consumers;
 /// </summary>
 public sealed class PolicyStateReportedConsumer(OutcomeRecorder recorder, PolicyDbContext db, IOutbox outbox) : IConsumer<DeviceEventBatch<PolicyStateReported>>
 {
-    public async Task Consume(ConsumeContext<DeviceEventBatch<PolicyStateReported>> context)
-    {
-        foreach (var report in context.Message.Events)
-        {
-            await RecordAsync(report, context.CancellationToken);
-        }
-    }
+    public Task Consume(ConsumeContext<DeviceEventBatch<PolicyStateReported>> context) => recorder.RecordEachAsync(
+        context.Message, m => new DeviceSubject(m.TenantId, m.DeviceId, null, null, null), m => m.EventId, "policy-policy-state-reported",
+        (m, rows) => ApplyAsync(m, rows, context.CancellationToken), context.CancellationToken);
 
-    private Task RecordAsync(PolicyStateReported m, CancellationToken cancellationToken)
+    private async Task ApplyAsync(PolicyStateReported m, IReadOnlyList<DeviceOutcome> rows, CancellationToken cancellationToken)
     {
         var gpo = m.Values.Where(v => v.Scope is PolicyScope.ComputerGpo or PolicyScope.UserGpo).ToList();
-        var subject = new DeviceSubject(m.TenantId, m.DeviceId, null, null, null);
-        return recorder.RecordAsync(subject, m.EventId, "policy-policy-state-reported", async rows =>
+        var ids = rows.Select(r => r.RolloutId).ToList();
+        var rollouts = await db.Set<Rollout>().AsNoTracking().Include(r => r.Rings).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        foreach (var row in rows.Where(r => r.PolicyStateAt is null || m.CollectedAt >= r.PolicyStateAt))
         {
-            var ids = rows.Select(r => r.RolloutId).ToList();
-            var rollouts = await db.Set<Rollout>().AsNoTracking().Include(r => r.Rings).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-            foreach (var row in rows.Where(r => r.PolicyStateAt is null || m.CollectedAt >= r.PolicyStateAt))
+            row.PolicyStateAt = m.CollectedAt;
+            var reference = rollouts[row.RolloutId].Reference(row.RingIndex);
+            if (gpo.Count > 0 && row.GpoValues is null)
             {
-                row.PolicyStateAt = m.CollectedAt;
-                var reference = rollouts[row.RolloutId].Reference(row.RingIndex);
-                if (gpo.Count > 0 && row.GpoValues is null)
-                {
-                    outbox.Enqueue(new GpoConflictDetected(Guid.CreateVersion7(m.CollectedAt), reference, m.DeviceId, row.DeviceName, gpo, m.CollectedAt));
-                }
-                else if (gpo.Count == 0 && row.GpoValues is not null)
-                {
-                    outbox.Enqueue(new GpoConflictResolved(Guid.CreateVersion7(m.CollectedAt), reference, m.DeviceId, m.CollectedAt));
-                }
-
-                row.GpoValues = gpo.Count > 0 ? gpo : null;
+                outbox.Enqueue(new GpoConflictDetected(Guid.CreateVersion7(m.CollectedAt), reference, m.DeviceId, row.DeviceName, gpo, m.CollectedAt));
             }
-        }, cancellationToken);
+            else if (gpo.Count == 0 && row.GpoValues is not null)
+            {
+                outbox.Enqueue(new GpoConflictResolved(Guid.CreateVersion7(m.CollectedAt), reference, m.DeviceId, m.CollectedAt));
+            }
+
+            row.GpoValues = gpo.Count > 0 ? gpo : null;
+        }
     }
 }

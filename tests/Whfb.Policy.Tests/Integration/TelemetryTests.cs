@@ -52,11 +52,9 @@ public sealed class TelemetryTests(PolicyHost host) : IClassFixture<PolicyHost>
     [Fact]
     public async Task A_member_users_devices_are_in_the_ring_and_an_unlisted_device_of_theirs_joins_it()
     {
-        var ring = host.Graph.NewRing("Ring-users", 1);
-        var member = host.Graph.AddUserMember(ring.GroupId, "ring.user");
+        var (id, member, start) = await StartedWithMemberAsync("users");
         var admin = host.Client();
-        var id = await Plans.CreateAsync(admin, Plans.Plan("WHfB users", "settingsCatalog", ("Pilot", ring.GroupId, Plans.Gate())));
-        var started = await PolicyHost.ReadAsync(await admin.ActAsync(id, "start"));
+        var started = await PolicyHost.ReadAsync(start);
         Assert.Equal(2, started.Ring(0).Int("devices"));
         await Eventually.Async(() => Task.FromResult(host.Events.Of<RingAssigned>(id).Count == 1));
         Assert.Contains(member.DeviceId, host.Events.Of<RingAssigned>(id)[0].DeviceIds);
@@ -66,6 +64,21 @@ public sealed class TelemetryTests(PolicyHost host) : IClassFixture<PolicyHost>
         await host.PublishAsync(Telemetry.Registered(Guid.NewGuid(), Guid.NewGuid()));
 
         await admin.CounterReachesAsync(id, 0, "provisioned", 1);
+        Assert.Equal(3, (await admin.StatusAsync(id)).Ring(0).Int("devices"));
+    }
+
+    [Fact]
+    public async Task One_batch_with_several_events_of_an_unlisted_device_joins_it_once_and_applies_each_event_once()
+    {
+        var (id, member, _) = await StartedWithMemberAsync("batch");
+        var admin = host.Client();
+        var unlisted = Guid.NewGuid();
+        var first = Telemetry.Registered(unlisted, member.UserId);
+
+        await host.PublishAsync(new DeviceEventBatch<NgcKeyRegistered>([first, first, Telemetry.Registered(unlisted, member.UserId)]));
+
+        await admin.CounterReachesAsync(id, 0, "provisioned", 1);
+        await Eventually.Async(async () => await InboxRowsAsync(first.Header.EventId) == 1);
         Assert.Equal(3, (await admin.StatusAsync(id)).Ring(0).Int("devices"));
     }
 
@@ -103,6 +116,16 @@ public sealed class TelemetryTests(PolicyHost host) : IClassFixture<PolicyHost>
         var id = await Plans.CreateAsync(admin, Plans.Plan($"WHfB {name}", "settingsCatalog", ("Pilot", ring.GroupId, Plans.Gate(maxStuck: 5))));
         (await admin.ActAsync(id, "start")).EnsureSuccessStatusCode();
         return (id, ring.DeviceIds);
+    }
+
+    /// <summary>A one-ring rollout over a group of one device and one member user (with devices of their own), started.</summary>
+    private async Task<(Guid Id, (Guid UserId, Guid DeviceId) Member, HttpResponseMessage Start)> StartedWithMemberAsync(string name)
+    {
+        var ring = host.Graph.NewRing($"Ring-{name}", 1);
+        var member = host.Graph.AddUserMember(ring.GroupId, $"{name}.user");
+        var admin = host.Client();
+        var id = await Plans.CreateAsync(admin, Plans.Plan($"WHfB {name}", "settingsCatalog", ("Pilot", ring.GroupId, Plans.Gate())));
+        return (id, member, await admin.ActAsync(id, "start"));
     }
 
     private Task<long> InboxRowsAsync(Guid? messageId) =>
