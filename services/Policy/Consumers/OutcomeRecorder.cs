@@ -11,7 +11,7 @@ namespace Whfb.Policy.Consumers;
 /// event, or a whole device event batch, in one transaction. Matching: by device id; a device not (yet) known but used
 /// by a member user of an assigned ring joins that ring; an event naming only a user applies to that user's devices.
 /// </summary>
-public sealed class OutcomeRecorder(PolicyDbContext db, TimeProvider time)
+public sealed class OutcomeRecorder(PolicyDbContext db, OutcomeWriteGate gate, TimeProvider time)
 {
     /// <summary>Every event of the batch in turn, in one transaction (a redelivered batch skips what its inbox holds).</summary>
     public Task RecordEachAsync<T>(
@@ -45,6 +45,7 @@ public sealed class OutcomeRecorder(PolicyDbContext db, TimeProvider time)
 
     private async Task InTransactionAsync(Func<Task> work, CancellationToken ct)
     {
+        using var turn = await gate.EnterAsync(ct);
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await work();

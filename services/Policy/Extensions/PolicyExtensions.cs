@@ -35,6 +35,7 @@ public static class PolicyExtensions
         builder.Services.AddScoped<Apis.RolloutStore>();
         builder.Services.AddScoped<GateRunner>();
         builder.Services.AddScoped<OutcomeRecorder>();
+        builder.Services.AddSingleton<OutcomeWriteGate>();
         builder.Services.AddSingleton<GateEvaluationService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GateEvaluationService>());
 
