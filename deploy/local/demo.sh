@@ -56,12 +56,14 @@ step "Ingest, a collector key for the fleet, then the Simulator (scenario $(base
 Simulator__Fleet__CollectorKey="$(create_collector_key)"; export Simulator__Fleet__CollectorKey
 rm -f "$graph_pem"
 "$root/deploy/local/services.sh" start simulator
-step "SyncTracker, Policy and Insights (Graph pinned to the emulator's certificate)"
-"$root/deploy/local/services.sh" start synctracker policy insights
-
+# SyncTracker starts once the OU is seeded: on a re-run the seeder first clears the last run's key values, which a
+# scan before that would report as orphaned.
 step "Waiting for the fleet to be seeded in AD (the first run creates the users: minutes)"
 wait_for_fleet_state ready
 printf '  %s\n' "$(json <(fleet) 'd["seeding"]')"
+
+step "SyncTracker, Policy and Insights (Graph pinned to the emulator's certificate)"
+"$root/deploy/local/services.sh" start synctracker policy insights
 
 step "Starting the fleet and the rollout"
 fleet_start

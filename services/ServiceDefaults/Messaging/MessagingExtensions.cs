@@ -28,6 +28,8 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            // MassTransit 8.4+ reports anonymous usage to its vendor over the internet: a platform's services call no one but their own servers.
+            x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
             x.ConfigureHealthCheckOptions(h =>
             {
                 h.Name = "rabbitmq";
