@@ -16,7 +16,12 @@ public sealed class AdScanOptions
     /// <summary>Subtrees to scan (the synced OUs, or the domain root).</summary>
     public List<string> BaseDns { get; set; } = [];
 
-    public int PageSize { get; set; } = 1000;
+    /// <summary>
+    /// Users per LDAP page, each handed to the engine and saved before the next is read. 200 rather than AD's 1,000: a
+    /// page, its decoded values and its save stay alive until the page is committed, so a larger page outlives young
+    /// collections and dies in gen2 (peak RSS at 10k keys: 322 MB at 1,000, 281 MB at 200 with the same GC settings).
+    /// </summary>
+    public int PageSize { get; set; } = 200;
 
     /// <summary>Incremental scans run this often (a full scan runs first when no cursor is stored).</summary>
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(60);

@@ -1,4 +1,5 @@
 using MassTransit;
+using OpenTelemetry.Metrics;
 using Whfb.ServiceDefaults.Database;
 using Whfb.SyncTracker.ActiveDirectory;
 using Whfb.SyncTracker.Graph;
@@ -11,6 +12,9 @@ namespace Whfb.SyncTracker.Extensions;
 
 public static class SyncTrackerExtensions
 {
+    /// <summary>Label sets kept per metric stream; more go to the overflow point (otel.metric.overflow).</summary>
+    public const int MetricCardinalityLimit = 100;
+
     public static IHostApplicationBuilder AddSyncTracker(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<SyncTrackerOptions>(builder.Configuration.GetSection(SyncTrackerOptions.Section));
@@ -25,6 +29,11 @@ public static class SyncTrackerExtensions
         builder.Services.AddSingleton<GraphTraffic>();
         builder.Services.AddSingleton<GraphInventoryService>();
         builder.Services.AddHostedService(s => s.GetRequiredService<GraphInventoryService>());
+
+        // Every metric stream preallocates CardinalityLimit points (2,000 by default, 144 kB per stream on the large object
+        // heap, 11.5 MB for this service's 82 streams); none of them has more than a few dozen label sets here.
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics =>
+            metrics.AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricCardinalityLimit }));
 
         // One consumer (and its definition) per message.
         builder.AddMessaging(bus => bus.AddConsumers(typeof(SyncTrackerExtensions).Assembly));
