@@ -20,7 +20,7 @@ public static class PipelineBenchmark
     {
         int Value(string name, int fallback) => Array.IndexOf(args, name) is var at and >= 0 && int.TryParse(args[at + 1], out var v) ? v : fallback;
         var (events, records, workers, seconds, batch) = (Value("--events", 300_000), Value("--records", 100), Value("--workers", 4), Value("--seconds", 30), Value("--batch", 2000));
-        var warmup = Value("--warmup", 20_000);
+        var warmup = Value("--warmup", 100_000);
         var tenant = Guid.NewGuid();
         var saturate = PipelinePayloads.Create(tenant, events / records, records);
         Console.WriteLine($"pipeline benchmark: {saturate.Count} POSTs of {records} records, {workers} workers, Insights batches of {batch} ({Load.Average()})");
