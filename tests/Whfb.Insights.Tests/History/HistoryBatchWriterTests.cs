@@ -42,6 +42,31 @@ public sealed class HistoryBatchWriterTests(InsightsHost host)
         Assert.Equal(0, await host.ScalarAsync("SELECT count(*) FROM device_state WHERE device_id = @d", ("d", device)));
     }
 
+    [Fact]
+    public async Task Two_batches_written_at_once_apply_to_the_projections_in_order()
+    {
+        var devices = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToArray();
+        var first = Writer.WriteAsync(devices.Select(d => Row(Readiness(Tenant, d, false, T0))).ToList(), CancellationToken.None);
+        var second = Writer.WriteAsync(devices.Select(d => Row(Readiness(Tenant, d, true, T0.AddMinutes(5)))).ToList(), CancellationToken.None);
+        Assert.Equal(new[] { 50, 50 }, await Task.WhenAll(first, second));
+
+        // The second batch saw the first one's failures: had it loaded the states before the first committed, its
+        // save would have overwritten them.
+        Assert.Equal(50, await host.ScalarAsync(
+            "SELECT count(*) FROM device_state WHERE device_id = ANY(@d) AND last_failure IS NOT NULL AND prereqs_passed_at IS NOT NULL", ("d", devices)));
+    }
+
+    [Fact]
+    public async Task Two_batches_written_at_once_sharing_an_event_store_it_once()
+    {
+        var device = Guid.NewGuid();
+        var shared = Row(Readiness(Tenant, device, false, T0));
+        var writes = Enumerable.Range(1, 2).Select(i => Writer.WriteAsync([shared, Row(Log(device, T0.AddMinutes(i)))], CancellationToken.None));
+
+        Assert.Equal(3, (await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(20))).Sum());
+        Assert.Equal(3, await host.ScalarAsync("SELECT count(*) FROM history WHERE device_id = @d", ("d", device)));
+    }
+
     private Task<long> FailuresOfDayAsync() => host.ScalarAsync(
         "SELECT coalesce(sum(count), 0) FROM failure_daily WHERE tenant_id = @t AND day = @day", ("t", Tenant), ("day", DateOnly.FromDateTime(T0.UtcDateTime)));
 
