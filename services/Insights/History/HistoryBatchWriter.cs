@@ -7,31 +7,72 @@ namespace Whfb.Insights.History;
 
 /// <summary>
 /// One transaction per batch: append to the history, then apply only the rows that were new to the projections,
-/// the daily rollups and the alert episodes. A redelivered event therefore changes nothing twice.
+/// the daily rollups and the alert episodes. A redelivered event therefore changes nothing twice. Round trips per
+/// batch: the COPY, one for the projection loads, one for the projection saves and rollups, the alert episodes
+/// (only when the batch opens or closes one) and the commit; a batch of only rows no projector reads (generic log
+/// entries) is the COPY and the commit.
+/// <para>
+/// Two batches may be written at once (on two connections): a batch's COPY runs (after the previous batch's COPY)
+/// while the previous batch applies its projections, but its own projection phase waits until the previous batch
+/// committed (or failed), so batches load, apply and commit strictly in order and projections and rollups never race.
+/// </para>
 /// </summary>
 public sealed class HistoryBatchWriter(NpgsqlDataSource dataSource, HistoryPartitions partitions, TimeProvider time)
 {
+    private readonly Lock gate = new();
+    private (Task Copied, Task Committed) previous = (Task.CompletedTask, Task.CompletedTask);
+
     public async Task<int> WriteAsync(IReadOnlyList<HistoryRow> rows, CancellationToken cancellationToken)
     {
-        await partitions.EnsureAsync(rows.Select(r => HistoryPartitions.MonthOf(r.OccurredAt)), cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        var inserted = await HistoryTable.InsertAsync(rows, connection, transaction, cancellationToken);
-        var fresh = rows.Where(r => inserted.Remove(r.EventId)).ToList();
-        if (fresh.Count > 0)
+        var (copied, committed) = (NewTurn(), NewTurn());
+        (Task Copied, Task Committed) before;
+        lock (gate)
         {
-            // First pass on an empty set finds which states the rows touch; those are loaded, then the rows applied.
-            var probe = new ProjectionSet();
-            Projector.Apply(probe, fresh);
-            var set = await ProjectionStore.LoadAsync(probe, connection, transaction, cancellationToken);
-            Projector.Apply(set, fresh);
-            await ProjectionStore.SaveAsync(set, connection, transaction, cancellationToken);
-            await RollupStore.SaveAsync(set.Deltas, connection, transaction, cancellationToken);
-            await AlertEpisodes.ApplyAsync(set.Deltas.Alerts, time.GetUtcNow(), connection, transaction, cancellationToken);
+            (before, previous) = (previous, (copied.Task, committed.Task));
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return fresh.Count;
+        try
+        {
+            // Copies in order too: a later batch copying first could hold a key (a redelivered event) that an earlier
+            // batch's COPY then waits for, while the later batch waits for the earlier one's commit.
+            await before.Copied;
+            await partitions.EnsureAsync(rows.Select(r => HistoryPartitions.MonthOf(r.OccurredAt)).Distinct(), cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var (transaction, inserted) = await HistoryTable.InsertAsync(rows, connection, cancellationToken);
+            copied.SetResult();
+            await using (transaction)
+            {
+                var fresh = rows.Where(r => inserted.Remove(r.EventId)).ToList();
+                await before.Committed;
+                await ApplyAsync(Projector.Relevant(fresh), connection, transaction, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return fresh.Count;
+            }
+        }
+        finally
+        {
+            // Turns never fault; each is given only after the same turn of every earlier batch.
+            copied.TrySetResult();
+            await before.Committed;
+            committed.SetResult();
+        }
+    }
+
+    private static TaskCompletionSource NewTurn() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task ApplyAsync(IReadOnlyList<HistoryRow> relevant, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        if (relevant.Count == 0)
+        {
+            return;
+        }
+
+        // First pass on an empty set finds which states the rows touch; those are loaded, then the rows applied.
+        var probe = new ProjectionSet();
+        Projector.ApplyOrdered(probe, relevant);
+        var set = await ProjectionStore.LoadAsync(probe, connection, transaction, ct);
+        Projector.ApplyOrdered(set, relevant);
+        await SqlArrays.ExecuteAsync(ProjectionStore.Saves(set).Concat(RollupStore.Statements(set.Deltas)), connection, transaction, ct);
+        await AlertEpisodes.ApplyAsync(set.Deltas.Alerts, time.GetUtcNow(), connection, transaction, ct);
     }
 }

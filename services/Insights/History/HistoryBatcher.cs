@@ -43,22 +43,22 @@ public sealed partial class HistoryBatcher(
     }
 
     /// <summary>
-    /// One batch is written at a time (so projections and rollups never race), but the next batch is gathered and its
-    /// payloads serialized while the previous one is in the database.
+    /// Up to two batches are written at once (the writer keeps their projections, rollups and commits in order, so
+    /// they never race), and the next batch is gathered and its payloads serialized while those are in the database.
     /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var writing = Task.CompletedTask;
+        var (earlier, writing) = (Task.CompletedTask, Task.CompletedTask);
         while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
             var batch = new List<Pending>();
             await FillAsync(batch, stoppingToken);
             batch.ForEach(p => _ = p.Row.Payload);
-            await writing;
-            writing = WriteBatchAsync(batch, stoppingToken);
+            await earlier;
+            (earlier, writing) = (writing, WriteBatchAsync(batch, stoppingToken));
         }
 
-        await writing;
+        await Task.WhenAll(earlier, writing);
     }
 
     private async Task WriteBatchAsync(List<Pending> batch, CancellationToken stoppingToken)

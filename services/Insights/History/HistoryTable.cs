@@ -1,35 +1,41 @@
 using Npgsql;
-using NpgsqlTypes;
 using Whfb.Insights.Model;
 
 namespace Whfb.Insights.History;
 
 /// <summary>
-/// Appends rows to the partitioned history, idempotent on the event id. Optimistic fast path: binary COPY of the batch
-/// (its in-batch repeats dropped) straight into <c>history</c>, which PostgreSQL routes and buffers per partition, as
-/// fast as a raw COPY. A redelivered or retried event already stored makes that COPY fail on the primary key; then it
-/// is rolled back to a savepoint and the batch goes the slow way: COPY into a transaction-scoped staging table, then
-/// INSERT ... ON CONFLICT DO NOTHING RETURNING, which tells the ids that were new. Either way only those are returned.
+/// Appends rows to the partitioned history, idempotent on the event id, as the first statement of the batch's
+/// transaction. Optimistic fast path: binary COPY of the batch (its in-batch repeats dropped) straight into
+/// <c>history</c>, which PostgreSQL routes and buffers per partition, as fast as a raw COPY. A redelivered or retried
+/// event already stored makes that COPY fail on the primary key; since nothing else ran in the transaction yet, the
+/// whole transaction is rolled back (no savepoint, so the fast path pays no subtransaction) and a new one takes the
+/// slow way: COPY into a transaction-scoped staging table, then INSERT ... ON CONFLICT DO NOTHING RETURNING, which
+/// tells the ids that were new. Either way the open transaction and only those ids are returned.
 /// </summary>
 internal static class HistoryTable
 {
     private const string Columns = HistoryCopy.Columns;
 
-    public static async Task<HashSet<Guid>> InsertAsync(
-        IReadOnlyCollection<HistoryRow> rows, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    public static async Task<(NpgsqlTransaction Transaction, HashSet<Guid> Inserted)> InsertAsync(
+        IReadOnlyCollection<HistoryRow> rows, NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var fresh = rows.DistinctBy(r => r.EventId).ToList();
-        await transaction.SaveAsync("copy", cancellationToken);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
             await HistoryCopy.CopyAsync("history", fresh, connection, cancellationToken);
-            await transaction.ReleaseAsync("copy", cancellationToken);
-            return fresh.Select(r => r.EventId).ToHashSet();
+            return (transaction, fresh.Select(r => r.EventId).ToHashSet());
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            await transaction.RollbackAsync("copy", cancellationToken);
-            return await StagedAsync(fresh, connection, transaction, cancellationToken);
+            await transaction.DisposeAsync(); // rolls back
+            transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return (transaction, await StagedAsync(fresh, connection, transaction, cancellationToken));
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
         }
     }
 

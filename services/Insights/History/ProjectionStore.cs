@@ -3,22 +3,40 @@ using Whfb.Insights.Projections;
 
 namespace Whfb.Insights.History;
 
-/// <summary>Loads (locked) and saves the projection states a batch touches.</summary>
+/// <summary>
+/// Loads (locked) the projection states a batch touches, in one round trip for the three tables, and gives the
+/// statements that save them (sent with the rollups). A table the batch does not touch is not queried.
+/// </summary>
 internal static class ProjectionStore
 {
+    private static readonly (Func<ProjectionSet, NpgsqlBatchCommand?> Load, Action<NpgsqlDataReader, ProjectionSet> Read)[] Tables =
+        [(DeviceStateTable.Load, DeviceStateTable.Read), (KeyStateTable.Load, KeyStateTable.Read), (RingStateTable.Load, RingStateTable.Read)];
+
     public static async Task<ProjectionSet> LoadAsync(ProjectionSet probe, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct)
     {
         var set = new ProjectionSet();
-        await DeviceStateTable.LoadAsync(probe, set, c, t, ct);
-        await KeyStateTable.LoadAsync(probe, set, c, t, ct);
-        await RingStateTable.LoadAsync(probe, set, c, t, ct);
+        var loads = Tables.Select(table => (Command: table.Load(probe), table.Read)).Where(l => l.Command is not null).ToList();
+        if (loads.Count == 0)
+        {
+            return set;
+        }
+
+        await using var batch = new NpgsqlBatch(c, t);
+        loads.ForEach(l => batch.BatchCommands.Add(l.Command!));
+        await using var reader = await (await SqlArrays.PreparedAsync(batch, ct)).ExecuteReaderAsync(ct);
+        foreach (var (_, read) in loads)
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                read(reader, set);
+            }
+
+            await reader.NextResultAsync(ct);
+        }
+
         return set;
     }
 
-    public static async Task SaveAsync(ProjectionSet set, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct)
-    {
-        await DeviceStateTable.SaveAsync(set, c, t, ct);
-        await KeyStateTable.SaveAsync(set, c, t, ct);
-        await RingStateTable.SaveAsync(set, c, t, ct);
-    }
+    public static IEnumerable<NpgsqlBatchCommand?> Saves(ProjectionSet set) =>
+        [DeviceStateTable.Save(set), KeyStateTable.Save(set), RingStateTable.Save(set)];
 }

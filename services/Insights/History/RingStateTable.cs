@@ -9,38 +9,37 @@ internal static class RingStateTable
 {
     private const string Columns = "tenant_id, rollout_id, ring_index, rollout_name, status, devices, reason, assigned_at, updated_at";
 
-    public static async Task LoadAsync(ProjectionSet probe, ProjectionSet set, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct)
+    public static NpgsqlBatchCommand? Load(ProjectionSet probe)
     {
         var keys = probe.Rings.Keys.ToList();
-        await using var command = Command(
-            $"SELECT {Columns} FROM ring_state WHERE (tenant_id, rollout_id, ring_index) IN (SELECT * FROM unnest(@t, @r, @i)) FOR UPDATE", c, t,
+        return Statement(
+            $"SELECT {Columns} FROM ring_state WHERE (tenant_id, rollout_id, ring_index) IN (SELECT * FROM unnest(@t, @r, @i)) FOR UPDATE", keys.Count,
             Of("t", NpgsqlDbType.Uuid, keys, k => k.Tenant), Of("r", NpgsqlDbType.Uuid, keys, k => k.Rollout),
             Of("i", NpgsqlDbType.Integer, keys, k => k.Ring));
-        await using var r = await command.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-        {
-            var s = new RingState
-            {
-                TenantId = r.GetGuid(0), RolloutId = r.GetGuid(1), RingIndex = r.GetInt32(2), RolloutName = r.GetString(3),
-                Status = r.GetString(4), Devices = r.GetInt32(5), Reason = r.Opt<string>(6), AssignedAt = r.Val<DateTimeOffset>(7),
-                UpdatedAt = r.GetFieldValue<DateTimeOffset>(8),
-            };
-            set.Rings[(s.TenantId, s.RolloutId, s.RingIndex)] = s;
-        }
     }
 
-    public static async Task SaveAsync(ProjectionSet set, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct)
+    public static void Read(NpgsqlDataReader r, ProjectionSet set)
+    {
+        var s = new RingState
+        {
+            TenantId = r.GetGuid(0), RolloutId = r.GetGuid(1), RingIndex = r.GetInt32(2), RolloutName = r.GetString(3),
+            Status = r.GetString(4), Devices = r.GetInt32(5), Reason = r.Opt<string>(6), AssignedAt = r.Val<DateTimeOffset>(7),
+            UpdatedAt = r.GetFieldValue<DateTimeOffset>(8),
+        };
+        set.Rings[(s.TenantId, s.RolloutId, s.RingIndex)] = s;
+    }
+
+    public static NpgsqlBatchCommand? Save(ProjectionSet set)
     {
         var rows = set.Rings.Values.ToList();
         var assignments = string.Join(", ", Columns.Split(", ").Skip(3).Select(col => $"{col} = excluded.{col}"));
-        await using var command = Command(
+        return Statement(
             $"INSERT INTO ring_state ({Columns}) SELECT * FROM unnest(@t, @r, @i, @n, @s, @d, @re, @a, @u) " +
-            $"ON CONFLICT (tenant_id, rollout_id, ring_index) DO UPDATE SET {assignments}", c, t,
+            $"ON CONFLICT (tenant_id, rollout_id, ring_index) DO UPDATE SET {assignments}", rows.Count,
             Of("t", NpgsqlDbType.Uuid, rows, s => s.TenantId), Of("r", NpgsqlDbType.Uuid, rows, s => s.RolloutId),
             Of("i", NpgsqlDbType.Integer, rows, s => s.RingIndex), Of("n", NpgsqlDbType.Text, rows, s => s.RolloutName),
             Of("s", NpgsqlDbType.Text, rows, s => s.Status), Of("d", NpgsqlDbType.Integer, rows, s => s.Devices),
             Of("re", NpgsqlDbType.Text, rows, s => s.Reason), Of("a", NpgsqlDbType.TimestampTz, rows, s => s.AssignedAt),
             Of("u", NpgsqlDbType.TimestampTz, rows, s => s.UpdatedAt));
-        await command.ExecuteNonQueryAsync(ct);
     }
 }

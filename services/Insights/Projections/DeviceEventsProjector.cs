@@ -6,6 +6,9 @@ namespace Whfb.Insights.Projections;
 /// <summary>What device events (Ingest) change: funnel steps, dimensions and failure reasons.</summary>
 public static class DeviceEventsProjector
 {
+    /// <summary>Device events that are kept in the history but change no projection, rollup or alert.</summary>
+    public static bool ChangesNothing(object message) => message is NgcKeyRemoved or DeviceLogEntryRecorded or PolicyStateReported;
+
     public static bool TryApply(ProjectionSet set, HistoryRow row)
     {
         switch (row.Message)
@@ -52,7 +55,7 @@ public static class DeviceEventsProjector
                 status.DeviceName = m.DeviceName ?? status.DeviceName;
                 FunnelSteps.ChangeDimensions(set, status, d => d.Domain = m.DomainName ?? d.Domain);
                 return true;
-            case NgcKeyRemoved or DeviceLogEntryRecorded or PolicyStateReported:
+            case var m when ChangesNothing(m):
                 return true;
             default:
                 return false;

@@ -8,7 +8,8 @@ internal static class Report
         Console.WriteLine($"## Insights benchmark: {options.Events:N0} events, {options.Devices:N0} devices, {options.Days} days ({DateTime.UtcNow:u}, {Environment.ProcessorCount} cores)");
         if (write is not null && load is not null)
         {
-            Console.WriteLine($"history writer {write.WriterRowsPerSecond:N0} rows/s vs raw COPY {write.CopyRowsPerSecond:N0} rows/s of the same {write.Rows:N0} rows = {write.Ratio:F2}x (target >= 0.5x)");
+            Console.WriteLine($"history writer {write.WriterRowsPerSecond:N0} rows/s vs raw COPY {write.CopyRowsPerSecond:N0} rows/s of the same {write.Rows:N0} rows = {write.Ratio:F2}x (target >= 0.5x); " +
+                $"rounds {string.Join(", ", write.RoundRatios.Select(r => $"{r:F2}x"))}");
             Console.WriteLine($"whole fleet: {load.Rows:N0} rows, the rest after the sample loaded at {(load.Rows - write.Rows) / load.Seconds:N0} rows/s ({load.Load})");
         }
 
