@@ -12,13 +12,17 @@ namespace Whfb.ServiceDefaults.Outbox;
 /// </summary>
 internal sealed partial class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider time,
-    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
+    IHostApplicationLifetime lifetime, ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
     private static readonly TimeSpan CleanupEvery = TimeSpan.FromMinutes(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Rows left pending by an earlier process wait until every hosted service has started, the bus included:
+        // published before its topology exists, a message to an exchange without its queue bindings yet is dropped by
+        // the broker and would still be marked sent.
+        await StartedAsync(stoppingToken);
         var failures = 0;
         var nextCleanup = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
@@ -50,6 +54,14 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
             await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
         }
+    }
+
+    private async Task StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        await started.Task;
     }
 
     private static TimeSpan Backoff(int failures) => TimeSpan.FromMilliseconds(Math.Min(30_000, 200 * Math.Pow(2, Math.Min(failures, 8))));

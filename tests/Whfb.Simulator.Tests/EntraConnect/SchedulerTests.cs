@@ -31,7 +31,8 @@ public sealed class SchedulerTests : IAsyncLifetime
         Assert.Equal(0, engine.State.CycleCount);
 
         harness.Time.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.Async(async () => (await harness.AdKeysAsync(user)).Count == 1, TimeSpan.FromSeconds(20));
+        // The key is written during the cycle and the cycle counted at its end: stopping in between would cut it short.
+        await Eventually.Async(async () => (await harness.AdKeysAsync(user)).Count == 1 && engine.State.CycleCount == 1, TimeSpan.FromSeconds(20));
         await scheduler.StopAsync(default);
 
         var key = Assert.Single(await harness.AdKeysAsync(user));
