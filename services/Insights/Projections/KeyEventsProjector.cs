@@ -28,7 +28,7 @@ public static class KeyEventsProjector
                     $"Key of {Who(m.Key)} has waited {m.WaitingFor:g} for AD. Hints: {(m.Hints.Count == 0 ? "none" : stuck.Hints)}"));
                 return true;
             case OrphanedKeyDetected m:
-                var orphan = set.Key(m.TenantId, m.UserId ?? NameGuid(m.AdKeyId), m.DeviceId, m.DetectedAt);
+                var orphan = set.Key(m.TenantId, UserOrAdKey(m.UserId, m.AdKeyId), m.DeviceId, m.DetectedAt);
                 orphan.State = KeyStates.Orphaned;
                 orphan.AdKeyId = m.AdKeyId;
                 orphan.AdObjectDn = m.AdObjectDn;
@@ -71,7 +71,7 @@ public static class KeyEventsProjector
 
     private static KeyState Key(ProjectionSet set, KeyReference r, DateTimeOffset at)
     {
-        var key = set.Key(r.TenantId, r.UserId, r.DeviceId, at);
+        var key = set.Key(r.TenantId, UserOrAdKey(r.UserId, r.AdKeyId), r.DeviceId, at);
         key.UserPrincipalName = r.UserPrincipalName ?? key.UserPrincipalName;
         key.EntraKeyId = r.EntraKeyId ?? key.EntraKeyId;
         key.AdKeyId = r.AdKeyId ?? key.AdKeyId;
@@ -85,5 +85,8 @@ public static class KeyEventsProjector
 
     private static string Who(KeyReference key) => key.UserPrincipalName ?? key.UserId.ToString();
 
-    private static Guid NameGuid(string text) => new(MD5.HashData(Encoding.UTF8.GetBytes(text)));
+    /// <summary>A key without an Entra user (an AD value nobody registered) is known by its AD key id, in every event.</summary>
+    private static Guid UserOrAdKey(Guid? user, string? adKeyId) =>
+        user is { } known && known != Guid.Empty ? known
+        : adKeyId is not null ? new Guid(MD5.HashData(Encoding.UTF8.GetBytes(adKeyId))) : Guid.Empty;
 }

@@ -143,11 +143,13 @@ public sealed partial class TenantSyncEngine
         PipelineSawSync();
     }
 
+    /// <summary>The value is gone: reported for keys someone was told about (an Entra key, or an orphan).</summary>
     private void ValueLeftAd(TrackedKey key)
     {
+        var reported = key.HasEntraSide || key.State == KeyState.Orphaned;
         key.RemovedFromAdAt = Now;
         SetState(key, KeyState.Removed);
-        if (key.HasEntraSide)
+        if (reported)
         {
             Emit(new NgcKeyRemovedFromAd(EventIds.For("key-removed-from-ad", key.Id, Now), key.ToReference(), Now));
         }

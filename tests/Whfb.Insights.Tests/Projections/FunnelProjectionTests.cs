@@ -56,6 +56,19 @@ public sealed class FunnelProjectionTests
         Assert.Equal(240, Assert.Single(set.Deltas.Latency).Key.Bucket);
     }
 
+    [Fact]
+    public void An_orphan_without_an_Entra_user_is_removed_when_its_AD_value_goes()
+    {
+        var device = Guid.NewGuid();
+        var orphan = Orphan(Tenant, device, T0) with { UserId = null };
+        var removed = new Contracts.Keys.NgcKeyRemovedFromAd(Guid.NewGuid(),
+            new Contracts.Keys.KeyReference(Tenant, Guid.Empty, null, device, null, orphan.AdKeyId, orphan.KeyCreatedAt!.Value), T0.AddHours(1));
+
+        var set = Apply(orphan, removed);
+
+        Assert.Equal(KeyStates.Removed, Assert.Single(set.Keys.Values).State);
+    }
+
     private static ProjectionSet Apply(params object[] messages)
     {
         var set = new ProjectionSet();

@@ -23,6 +23,27 @@ public sealed class OrphanAndHintTests
     }
 
     [Fact]
+    public void An_orphaned_value_that_leaves_AD_is_reported_removed_and_an_unreported_one_is_not()
+    {
+        var s = new EngineScenario();
+        var ada = s.NewUser();
+        s.Describe(ada);
+        s.Scan(ada, TestUser.Value(Guid.NewGuid(), EngineScenario.Start.AddDays(-40)));
+        s.Advance(TimeSpan.FromHours(5));
+        var orphan = Assert.Single(s.Raised<OrphanedKeyDetected>());
+        s.Scan(ada);
+
+        var removed = Assert.Single(s.Raised<NgcKeyRemovedFromAd>());
+        Assert.Equal((orphan.AdKeyId, orphan.DeviceId), (removed.Key.AdKeyId, removed.Key.DeviceId));
+
+        var bob = s.NewUser("bob");
+        s.Describe(bob);
+        s.Scan(bob, TestUser.Value(Guid.NewGuid(), EngineScenario.Start));
+        s.Scan(bob);
+        Assert.Single(s.Raised<NgcKeyRemovedFromAd>());
+    }
+
+    [Fact]
     public void Key_deleted_in_Entra_leaves_an_orphan_when_its_value_stays()
     {
         var s = new EngineScenario();
