@@ -42,21 +42,14 @@ public sealed partial class ConfirmedPublisher(IBus bus, IOptions<IngestOptions>
     /// <summary>At most <see cref="IngestOptions.ConcurrentPublishes"/> groups in flight; each takes what queued meanwhile.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var slots = new SemaphoreSlim(options.Value.ConcurrentPublishes);
-        var inFlight = new HashSet<Task>();
+        var concurrent = options.Value.ConcurrentPublishes;
+        using var slots = new SemaphoreSlim(concurrent);
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 await slots.WaitAsync(stoppingToken);
-                var group = TakeGroup();
-                var publishing = PublishAsync(group).ContinueWith(_ => slots.Release(), TaskScheduler.Default);
-                lock (inFlight)
-                {
-                    inFlight.Add(publishing);
-                }
-
-                _ = publishing.ContinueWith(t => { lock (inFlight) { inFlight.Remove(t); } }, TaskScheduler.Default);
+                _ = PublishAsync(TakeGroup()).ContinueWith(_ => slots.Release(), TaskScheduler.Default);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -70,13 +63,11 @@ public sealed partial class ConfirmedPublisher(IBus bus, IOptions<IngestOptions>
             left.Done.TrySetResult(false);
         }
 
-        Task[] remaining;
-        lock (inFlight)
+        // Every slot back means every group in flight has its confirms (or its failure).
+        for (var i = 0; i < concurrent; i++)
         {
-            remaining = [.. inFlight];
+            await slots.WaitAsync(CancellationToken.None);
         }
-
-        await Task.WhenAll(remaining);
     }
 
     /// <summary>The first queued request, then the following ones while the group stays within MaxRecords events.</summary>
