@@ -65,10 +65,17 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
 
         await Eventually.Async(async () => await StoredAsync(device) == 3);
 
-        tracing.ForceFlush();
-        var finished = spans.ToArray().Where(s => s is not null).ToList(); // the exporter keeps adding background spans
-        var request = Assert.Single(finished, s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("/v1/events", StringComparison.Ordinal));
-        var trace = finished.Where(s => s.TraceId == request.TraceId).ToList();
+        // The consumer's span ends only after the commit that StoredAsync already sees: wait for the trace to be finished.
+        var trace = new List<Activity>();
+        await Eventually.Async(() =>
+        {
+            tracing.ForceFlush();
+            var finished = spans.ToArray().Where(s => s is not null).ToList(); // the exporter keeps adding background spans
+            var request = finished.SingleOrDefault(s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("/v1/events", StringComparison.Ordinal));
+            trace = request is null ? [] : finished.Where(s => s.TraceId == request.TraceId).ToList();
+            return Task.FromResult(trace.Any(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer));
+        }, TimeSpan.FromSeconds(10));
+        Assert.Single(trace, s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("/v1/events", StringComparison.Ordinal));
         Assert.Contains(trace, s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Producer);
         Assert.Contains(trace, s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer);
         // The history batch (COPY into history, then the projections) runs in the trace of its first message.
