@@ -43,6 +43,14 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
     /// <summary>The management API's description of a queue (type, message counts, ...).</summary>
     public Task<string> QueueJsonAsync(string queue) => management.GetStringAsync($"api/queues/{Name}/{queue}");
 
+    /// <summary>Messages published into this virtual host so far (the management API's message_stats.publish; 0 before the first).</summary>
+    public async Task<long> PublishedMessagesAsync()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(await management.GetStringAsync($"api/vhosts/{Name}"));
+        return doc.RootElement.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("publish", out var published)
+            ? published.GetInt64() : 0;
+    }
+
     /// <summary>Messages in a queue; 0 when the queue does not exist yet.</summary>
     public async Task<int> MessagesInQueueAsync(string queue)
     {

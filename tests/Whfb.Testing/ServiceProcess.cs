@@ -23,6 +23,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string LogFile { get; }
 
+    /// <summary>The operating system's id of the service process (for CPU readings from /proc).</summary>
+    public int Pid => process.Id;
+
     public static async Task<ServiceProcess> StartAsync(string projectName, IReadOnlyDictionary<string, string> environment, TimeSpan readyWithin)
     {
         var dll = RepositoryPaths.ServiceDll(projectName);

@@ -57,7 +57,7 @@ public sealed class CpuMeter
     }
 
     /// <summary>Name and user + system CPU seconds of a process or thread, or null when it is gone or not readable.</summary>
-    private static (string Name, double Seconds)? Stat(string path)
+    internal static (string Name, double Seconds)? Stat(string path)
     {
         try
         {

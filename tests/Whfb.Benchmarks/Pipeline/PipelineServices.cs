@@ -13,6 +13,10 @@ public sealed class PipelineServices : IAsyncDisposable
 
     public required ServiceProcess Ingest { get; init; }
 
+    public required ServiceProcess Insights { get; init; }
+
+    public required IsolatedVirtualHost Broker { get; init; }
+
     public required HttpClient Collector { get; init; }
 
     public static async Task<PipelineServices> StartAsync(Guid tenant, int connections, int insightsBatch)
@@ -35,7 +39,7 @@ public sealed class PipelineServices : IAsyncDisposable
         }, TimeSpan.FromSeconds(120));
         var services = new PipelineServices
         {
-            InsightsDb = insightsDb, Ingest = ingest,
+            InsightsDb = insightsDb, Ingest = ingest, Insights = insights, Broker = vhost,
             Collector = await IngestBenchmark.CollectorClientAsync(ingest.BaseAddress, adminKey, connections),
         };
         services.owned.AddRange([ingest, insights, vhost, ingestDb, insightsDb]);

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Npgsql;
+using Whfb.Benchmarks.Insights;
+
+namespace Whfb.Benchmarks.Pipeline;
+
+/// <summary>
+/// One round: the raw COPY of a set of rows, then the same rows through the saturated pipeline, with the CPU each part
+/// of the pipeline spent and the broker messages it took.
+/// </summary>
+public sealed record PipelineRound(int Number, double CopyRate, string CopyLoad, Saturation Pipeline, string SaturatedLoad, StackCpu Cpu, long BrokerMessages)
+{
+    public double Ratio => Pipeline.CommittedPerSecond / CopyRate;
+
+    public static async Task<PipelineRound> RunAsync(
+        PipelineServices services, NpgsqlDataSource insights, IReadOnlyList<CollectorPost> posts, int workers, long stored, int number)
+    {
+        var rows = posts.SelectMany(p => p.Rows).ToList();
+        await ResetCopyTableAsync(insights, rows.Min(r => r.OccurredAt));
+        var watch = Stopwatch.StartNew();
+        var copied = await RawHistoryCopy.CopyAsync(insights, rows);
+        var copyRate = copied / watch.Elapsed.TotalSeconds;
+        var copyLoad = Load.Average();
+
+        var (cpu, messages) = (ReadCpu(services), await services.Broker.PublishedMessagesAsync());
+        var full = await PipelineLoad.SaturateAsync(services.Collector, insights, posts, workers, stored);
+        var spent = ReadCpu(services) - cpu;
+        return new PipelineRound(number, copyRate, copyLoad, full, Load.Average(), spent, await services.Broker.PublishedMessagesAsync() - messages);
+    }
+
+    public string Line() =>
+        $"round {Number}: raw COPY {CopyRate:N0} rows/s ({CopyLoad}); pipeline {Pipeline.CommittedPerSecond:N0} events/s ({SaturatedLoad}) = {Ratio:F2}x; " +
+        $"CPU per event: {Cpu.PerEvent(Pipeline.Events)}; {EventsPerMessage:F0} events per broker message";
+
+    public double EventsPerMessage => BrokerMessages == 0 ? double.NaN : (double)Pipeline.Events / BrokerMessages;
+
+    private static StackCpu ReadCpu(PipelineServices services) => StackCpu.Read(services.Ingest.Pid, services.Insights.Pid);
+
+    private static async Task ResetCopyTableAsync(NpgsqlDataSource insights, DateTimeOffset start)
+    {
+        await using (var drop = insights.CreateCommand("DROP TABLE IF EXISTS history_copy"))
+        {
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await RawHistoryCopy.CreateTableAsync(insights, start, 1);
+    }
+}
