@@ -9,7 +9,7 @@ namespace Whfb.Insights.History;
 /// <summary>
 /// Gathers the rows of many concurrently consumed messages into one transaction (up to
 /// <see cref="InsightsOptions.MaxBatchSize"/> rows or <see cref="InsightsOptions.BatchWindowMs"/>), so one message
-/// per event still writes in batches. A consumer's task completes only after its row's batch committed, so the
+/// per event still writes in batches. A consumer's task completes only after its rows' batch committed, so the
 /// broker acknowledgement follows the commit (at-least-once, and the history write is idempotent).
 /// </summary>
 public sealed partial class HistoryBatcher(
@@ -17,29 +17,18 @@ public sealed partial class HistoryBatcher(
 {
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
-    public Task WriteAsync(HistoryRow row, CancellationToken cancellationToken) => Enqueue(row).WaitAsync(cancellationToken);
+    public Task WriteAsync(HistoryRow row, CancellationToken cancellationToken) => WriteAllAsync([row], cancellationToken);
 
-    /// <summary>The rows of one message (a device event batch): done when every row's batch committed.</summary>
+    /// <summary>The rows of one message (a device event batch): done when the batch holding them committed.</summary>
     public Task WriteAllAsync(IReadOnlyList<HistoryRow> rows, CancellationToken cancellationToken)
     {
-        var done = new Task[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            done[i] = Enqueue(rows[i]);
-        }
-
-        return Task.WhenAll(done).WaitAsync(cancellationToken);
-    }
-
-    private Task Enqueue(HistoryRow row)
-    {
-        var pending = new Pending(row, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), Activity.Current?.Context);
+        var pending = new Pending(rows, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), Activity.Current?.Context);
         if (!queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The history writer has stopped");
         }
 
-        return pending.Done.Task;
+        return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -53,7 +42,7 @@ public sealed partial class HistoryBatcher(
         {
             var batch = new List<Pending>();
             await FillAsync(batch, stoppingToken);
-            batch.ForEach(p => _ = p.Row.Payload);
+            batch.ForEach(p => p.SerializePayloads());
             await earlier;
             (earlier, writing) = (writing, WriteBatchAsync(batch, stoppingToken));
         }
@@ -67,34 +56,38 @@ public sealed partial class HistoryBatcher(
         var traces = batch.Select(p => p.Trace).OfType<ActivityContext>().Distinct().ToList();
         using var activity = WhfbTelemetry.ActivitySource.StartActivity("history batch write", ActivityKind.Internal,
             traces.FirstOrDefault(), links: traces.Skip(1).Take(32).Select(t => new ActivityLink(t)));
-        activity?.SetTag("whfb.history.rows", batch.Count);
+        var rows = batch.SelectMany(p => p.Rows).ToList();
+        activity?.SetTag("whfb.history.rows", rows.Count);
         try
         {
-            await writer.WriteAsync(batch.Select(p => p.Row).ToList(), stoppingToken);
+            await writer.WriteAsync(rows, stoppingToken);
             batch.ForEach(p => p.Done.TrySetResult());
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            LogFailed(logger, batch.Count, ex);
+            LogFailed(logger, rows.Count, ex);
             batch.ForEach(p => p.Done.TrySetException(ex));
         }
     }
 
+    /// <summary>Messages until their rows reach MaxBatchSize (the last one may pass it by its own rows) or the window closes.</summary>
     private async Task FillAsync(List<Pending> batch, CancellationToken stoppingToken)
     {
         var max = options.Value.MaxBatchSize;
+        var rows = 0;
         using var window = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         window.CancelAfter(options.Value.BatchWindowMs);
         try
         {
             do
             {
-                while (batch.Count < max && queue.Reader.TryRead(out var item))
+                while (rows < max && queue.Reader.TryRead(out var item))
                 {
                     batch.Add(item);
+                    rows += item.Rows.Count;
                 }
             }
-            while (batch.Count < max && await queue.Reader.WaitToReadAsync(window.Token));
+            while (rows < max && await queue.Reader.WaitToReadAsync(window.Token));
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
@@ -102,7 +95,17 @@ public sealed partial class HistoryBatcher(
         }
     }
 
-    private sealed record Pending(HistoryRow Row, TaskCompletionSource Done, ActivityContext? Trace);
+    /// <summary>One message's rows and the consumer waiting for their commit.</summary>
+    private sealed record Pending(IReadOnlyList<HistoryRow> Rows, TaskCompletionSource Done, ActivityContext? Trace)
+    {
+        public void SerializePayloads()
+        {
+            foreach (var row in Rows)
+            {
+                _ = row.Payload;
+            }
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "History batch of {Count} rows failed; the messages will be redelivered")]
     private static partial void LogFailed(ILogger logger, int count, Exception ex);
