@@ -5,7 +5,11 @@ using Whfb.Simulator.Tenant;
 
 namespace Whfb.Simulator.Graph;
 
-/// <summary>users/{id}/authentication/windowsHelloForBusinessMethods: list and single (both with $expand=device), delete.</summary>
+/// <summary>
+/// users/{id}/authentication/windowsHelloForBusinessMethods: list, single (with $expand=device), delete. As on Microsoft
+/// Graph, only the single GET returns the device ("returned only on a single GET and when you specify ?$expand"): the list
+/// supports no optional query parameters, so its $expand is ignored and it never carries the device.
+/// </summary>
 public sealed class MethodsApi(TenantDirectory directory, HelloMethodStore methods) : IGraphApi
 {
     private const string Path = "users/{id}/authentication/windowsHelloForBusinessMethods";
@@ -23,9 +27,9 @@ public sealed class MethodsApi(TenantDirectory directory, HelloMethodStore metho
             return GraphResponse.NotFound(request["id"]);
         }
 
-        var expand = ExpandsDevice(request);
+        // $expand=device on the list is ignored (no device in the answer), as Graph does.
         return ODataPage.Respond(request, $"users('{user.Id}')/authentication/windowsHelloForBusinessMethods",
-            methods.ForUser(user.Id).Select(m => m.ToGraph(expand ? DeviceOf(m) : null)));
+            methods.ForUser(user.Id).Select(m => m.ToGraph()));
     }
 
     private GraphResponse Get(GraphRequest request)
@@ -40,7 +44,7 @@ public sealed class MethodsApi(TenantDirectory directory, HelloMethodStore metho
         return GraphResponse.Ok(Entity.WithContext(method.ToGraph(device), request, context));
     }
 
-    /// <summary>$expand=device (the only navigation of the method); anything else is Graph's 400.</summary>
+    /// <summary>$expand=device on the single GET (the only navigation of the method); anything else is Graph's 400.</summary>
     private static bool ExpandsDevice(GraphRequest request)
     {
         var expand = request.QueryValue("$expand");

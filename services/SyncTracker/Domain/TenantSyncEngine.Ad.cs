@@ -114,12 +114,7 @@ public sealed partial class TenantSyncEngine
         _keys.LinkAdUser(key);
         if (_keys.Get(adSide.Id) is not null)
         {
-            _keys.Remove(adSide);
-            _changes.Keys.Remove(adSide);
-            if (adSide.Version != 0)
-            {
-                _changes.DeletedKeys.Add(adSide);
-            }
+            Drop(adSide);
         }
 
         MarkInAd(key);

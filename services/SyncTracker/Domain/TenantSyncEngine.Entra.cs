@@ -28,8 +28,9 @@ public sealed partial class TenantSyncEngine
         var user = EnsureEntraUser(observation.UserId, observation.UserPrincipalName);
         if (FindEntraKey(observation) is { } known)
         {
+            var hadDevice = known.DeviceId is not null;
             Merge(known, observation);
-            return known;
+            return hadDevice || known.DeviceId is null ? known : DeviceLearned(known);
         }
 
         var key = new TrackedKey
@@ -43,15 +44,7 @@ public sealed partial class TenantSyncEngine
         Merge(key, observation);
         key.CreatedInEntraAt = observation.CreatedAt;
         _keys.Add(key);
-        if (_users.AdUserOf(user) is { } adUser)
-        {
-            var adOnly = _keys.OfAdUser(adUser.ObjectGuid).Where(k => k.State.IsAdOnly());
-            if (KeyMatcher.BestAdValueFor(key, adOnly, Thresholds.CreationTolerance) is { } match)
-            {
-                AttachAdSide(key, match);
-            }
-        }
-
+        PairWithAdOnly(key);
         return key;
     }
 
@@ -96,27 +89,6 @@ public sealed partial class TenantSyncEngine
         _users.Put(user);
         _changes.EntraUsers.Add(user);
         return user;
-    }
-
-    private TrackedKey? FindEntraKey(EntraKeyObservation o) =>
-        _keys.OfEntraUser(o.UserId).FirstOrDefault(k => k.HasEntraSide && (
-            (o.EntraKeyId is not null && k.EntraKeyId == o.EntraKeyId)
-            || (o.DeviceKeyId is not null && k.DeviceKeyId == o.DeviceKeyId)
-            || (o.DeviceId is not null && k.DeviceId == o.DeviceId
-                && (k.CreatedInEntraAt!.Value - o.CreatedAt).Duration() <= Thresholds.CreationTolerance)));
-
-    private void Merge(TrackedKey key, EntraKeyObservation o)
-    {
-        var before = (key.EntraKeyId, key.DeviceKeyId, key.DeviceId, key.ExpectedAdKeyId, key.UserPrincipalName);
-        key.EntraKeyId ??= o.EntraKeyId;
-        key.DeviceKeyId ??= o.DeviceKeyId;
-        key.DeviceId ??= o.DeviceId;
-        key.ExpectedAdKeyId ??= o.AdKeyId;
-        key.UserPrincipalName ??= o.UserPrincipalName;
-        if (before != (key.EntraKeyId, key.DeviceKeyId, key.DeviceId, key.ExpectedAdKeyId, key.UserPrincipalName))
-        {
-            _changes.Keys.Add(key);
-        }
     }
 
     /// <summary>An AD value seen before its Entra key (out of order): pair it with a waiting key of the user, if one fits.</summary>

@@ -46,21 +46,21 @@ public sealed class GraphGateway(GraphServiceClient client, GraphPacer pacer, Gr
         }, cancellationToken), cancellationToken);
     }
 
-    /// <summary>Sends one $batch; the whole request being throttled surfaces as <see cref="GraphThrottledException"/>.</summary>
-    public async Task<BatchResponseContent> BatchAsync(BatchRequestContent content, CancellationToken cancellationToken)
+    /// <summary>Sends one $batch (kind "batch": listings, "lookup": single GETs); the whole request being throttled surfaces as <see cref="GraphThrottledException"/>.</summary>
+    public async Task<BatchResponseContent> BatchAsync(BatchRequestContent content, string kind, CancellationToken cancellationToken)
     {
         var request = await client.Batch.ToPostRequestInformationAsync(content, cancellationToken);
         var native = new NativeResponseHandler();
         request.AddRequestOptions([new ResponseHandlerOption { ResponseHandler = native }, NoRetry()]);
         await pacer.WaitTurnAsync(cancellationToken);
-        traffic.Sent("batch");
+        traffic.Sent(kind, content.BatchRequestSteps.Count);
         await client.RequestAdapter.SendNoContentAsync(request, cancellationToken: cancellationToken);
         var response = (HttpResponseMessage)native.Value!;
         if ((int)response.StatusCode == 429)
         {
-            Throttled("batch", GraphHeaders.Of(response));
+            Throttled(kind, GraphHeaders.Of(response));
             response.Dispose();
-            throw new GraphThrottledException("batch");
+            throw new GraphThrottledException(kind);
         }
 
         response.EnsureSuccessStatusCode();
@@ -73,14 +73,20 @@ public sealed class GraphGateway(GraphServiceClient client, GraphPacer pacer, Gr
 #pragma warning disable CS0618
     public BatchRequestContent NewBatch() => new(client);
 
-    public Task AddStepAsync(BatchRequestContent content, Guid userId) => content.AddBatchRequestStepAsync(MethodsRequest(userId), userId.ToString());
+    public Task AddStepAsync(BatchRequestContent content, RequestInformation request, string id) => content.AddBatchRequestStepAsync(request, id);
 #pragma warning restore CS0618
 
+    /// <summary>A user's WHfB methods: Graph's list takes no query options and never carries the device.</summary>
     public RequestInformation MethodsRequest(Guid userId) =>
-        client.Users[userId.ToString()].Authentication.WindowsHelloForBusinessMethods.ToGetRequestInformation(r => r.QueryParameters.Expand = ["device"]);
+        client.Users[userId.ToString()].Authentication.WindowsHelloForBusinessMethods.ToGetRequestInformation();
+
+    /// <summary>One WHfB method with its device: the only request in which Graph returns the device.</summary>
+    public RequestInformation MethodDeviceRequest(DeviceLookup lookup) =>
+        client.Users[lookup.UserId.ToString()].Authentication.WindowsHelloForBusinessMethods[lookup.MethodId]
+            .ToGetRequestInformation(r => r.QueryParameters.Expand = ["device"]);
 
     /// <summary>A batch step answered 429: count it and slow down; the caller retries the step later.</summary>
-    public void StepThrottled(HttpResponseMessage step) => Throttled("batch-step", GraphHeaders.Of(step));
+    public void StepThrottled(HttpResponseMessage step, string kind) => Throttled($"{kind}-step", GraphHeaders.Of(step));
 
     /// <summary>Sends one request; a 429 waits out its Retry-After (through the pacer) and tries again, up to MaxRetryRounds times.</summary>
     private async Task<T?> SendAsync<T>(string kind, Func<HeadersInspectionHandlerOption, Task<T?>> call, CancellationToken cancellationToken)

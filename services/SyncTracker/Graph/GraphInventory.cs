@@ -6,13 +6,13 @@ namespace Whfb.SyncTracker.Graph;
 /// The Entra side from Graph for one tenant, on a schedule: users delta (anchors) every DeltaInterval; a full inventory
 /// (userRegistrationDetails filtered on WHfB, plus users already holding Entra keys) at start and every
 /// SettledRecheckInterval; users with keys waiting for AD every PendingRecheckInterval; users changed in the delta at once.
-/// Their methods are listed in $batch requests; users whose step was throttled are carried to the next pass.
+/// Their methods are listed in $batch requests (<see cref="MethodPass"/>), the devices of keys that need one looked up;
+/// users whose step stayed throttled are carried to the next pass.
 /// </summary>
 public sealed partial class GraphInventory(
     SyncCoordinator coordinator, GraphGateway gateway, GraphInventoryOptions options, Guid tenantId, TimeProvider time, ILogger logger)
 {
-    private const int SaveEvery = 100;
-    private readonly MethodBatchReader _reader = new(gateway, options, logger);
+    private readonly MethodReader _reader = new(new GraphStepBatch(gateway, options, logger), gateway);
     private readonly UsersDeltaSync _delta = new(coordinator, gateway, tenantId);
     private readonly HashSet<Guid> _carried = [];
     private DateTimeOffset? _lastDelta;
@@ -49,7 +49,7 @@ public sealed partial class GraphInventory(
         }
 
         _carried.Clear();
-        await ListAsync(users, cancellationToken);
+        _carried.UnionWith(await new MethodPass(_reader, SaveAsync, options).RunAsync(users, cancellationToken));
         LogPass(logger, users.Count, _carried.Count);
     }
 
@@ -82,69 +82,42 @@ public sealed partial class GraphInventory(
     }
 
     /// <summary>
-    /// Batches of BatchSize; throttled users go round again (each at most MaxRetryRounds times in this pass). Listings are
-    /// saved in groups of <see cref="SaveEvery"/> users while the next $batch is already on its way.
+    /// Observes the listings, except those with keys whose device the engine needs first (<see
+    /// cref="Domain.TenantSyncEngine.KeysNeedingDevice"/>): these come back, to be looked up and saved again.
     /// </summary>
-    private async Task ListAsync(IEnumerable<Guid> users, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DeferredListing>> SaveAsync(IReadOnlyList<MethodListing> listings, CancellationToken cancellationToken)
     {
-        var queue = new Queue<Guid>(users);
-        var attempts = new Dictionary<Guid, int>();
-        var unsaved = new List<MethodListing>();
-        var saving = Task.CompletedTask;
-        while (queue.Count > 0)
+        var deferred = new List<DeferredListing>();
+        if (listings.Count == 0)
         {
-            var chunk = new List<Guid>(options.BatchSize);
-            while (chunk.Count < options.BatchSize && queue.TryDequeue(out var user))
-            {
-                chunk.Add(user);
-            }
-
-            var round = await _reader.ReadAsync(chunk, cancellationToken);
-            unsaved.AddRange(round.Listings);
-            if (unsaved.Count >= SaveEvery || queue.Count == 0)
-            {
-                await saving;
-                saving = SaveAsync([.. unsaved], cancellationToken);
-                unsaved.Clear();
-            }
-
-            foreach (var user in round.Retry)
-            {
-                attempts[user] = attempts.GetValueOrDefault(user) + 1;
-                if (attempts[user] > options.MaxRetryRounds)
-                {
-                    _carried.Add(user);
-                }
-                else
-                {
-                    queue.Enqueue(user);
-                }
-            }
+            return deferred;
         }
 
-        await saving;
-        await SaveAsync(unsaved, cancellationToken);
-    }
-
-    private Task SaveAsync(IReadOnlyList<MethodListing> listings, CancellationToken cancellationToken) =>
-        listings.Count == 0 ? Task.CompletedTask : coordinator.RunAsync(tenantId, (engine, _, _) =>
+        await coordinator.RunAsync(tenantId, (engine, _, _) =>
         {
             foreach (var listing in listings)
             {
-                if (listing.Complete)
+                if (!listing.DevicesLookedUp && engine.KeysNeedingDevice(listing.UserId, listing.Keys) is { Count: > 0 } needed)
+                {
+                    deferred.Add(new DeferredListing(listing, needed));
+                }
+                else if (listing.Complete)
                 {
                     engine.ObserveEntraKeyInventory(listing.UserId, listing.Keys, options.ListingLag);
-                    continue;
                 }
-
-                foreach (var key in listing.Keys)
+                else
                 {
-                    engine.ObserveEntraKey(key);
+                    foreach (var key in listing.Keys)
+                    {
+                        engine.ObserveEntraKey(key);
+                    }
                 }
             }
 
-            return Task.FromResult(true);
+            return Task.FromResult(deferred.Count < listings.Count);
         }, cancellationToken);
+        return deferred;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Graph inventory pass: {Users} users listed, {Carried} carried to the next pass (throttled)")]
     private static partial void LogPass(ILogger logger, int users, int carried);

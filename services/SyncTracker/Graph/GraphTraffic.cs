@@ -13,22 +13,35 @@ public sealed class GraphTraffic
         "whfb.synctracker.graph.requests", "{request}", "Microsoft Graph HTTP requests sent by the inventory ($batch counts once)");
     private readonly Counter<long> _throttled = WhfbTelemetry.Meter.CreateCounter<long>(
         "whfb.synctracker.graph.throttled", "{response}", "Graph answers with status 429 (whole requests or $batch steps)");
+    private readonly Counter<long> _lookups = WhfbTelemetry.Meter.CreateCounter<long>(
+        "whfb.synctracker.graph.device_lookups", "{request}", "Single GETs of a WHfB method with $expand=device, sent as steps of lookup $batch requests");
     private long _requestTotal;
     private long _throttledTotal;
     private long _batchTotal;
+    private long _lookupTotal;
 
     public long Requests => Interlocked.Read(ref _requestTotal);
 
     public long Throttled => Interlocked.Read(ref _throttledTotal);
 
+    /// <summary>Listing $batch requests.</summary>
     public long Batches => Interlocked.Read(ref _batchTotal);
 
-    public void Sent(string kind)
+    /// <summary>Single GETs asked for a key's device (steps of "lookup" $batch requests, retries included).</summary>
+    public long DeviceLookups => Interlocked.Read(ref _lookupTotal);
+
+    /// <summary>One HTTP request of that kind; for a $batch, <paramref name="steps"/> is its step count.</summary>
+    public void Sent(string kind, int steps = 1)
     {
         Interlocked.Increment(ref _requestTotal);
         if (kind == "batch")
         {
             Interlocked.Increment(ref _batchTotal);
+        }
+        else if (kind == "lookup")
+        {
+            Interlocked.Add(ref _lookupTotal, steps);
+            _lookups.Add(steps);
         }
 
         _requests.Add(1, new KeyValuePair<string, object?>("kind", kind));

@@ -4,18 +4,32 @@ using Whfb.SyncTracker.Domain;
 namespace Whfb.SyncTracker.Graph;
 
 /// <summary>
-/// The WHfB keys Graph lists for one user now. Complete (an empty list means the user has none) unless Graph paged the
-/// answer: then only the keys seen are learned and nothing is concluded from absence.
+/// The WHfB keys Graph lists for one user now, without devices (Graph's list has none). Complete (an empty list means the
+/// user has none) unless Graph paged the answer: then only the keys seen are learned and nothing is concluded from absence.
 /// </summary>
 public sealed record MethodListing(Guid UserId, IReadOnlyList<EntraKeyObservation> Keys, bool Complete = true)
 {
+    /// <summary>True once the keys that needed their device were looked up: the listing is observed as it is.</summary>
+    public bool DevicesLookedUp { get; init; }
+
     public static MethodListing From(Guid userId, WindowsHelloForBusinessAuthenticationMethodCollectionResponse? page) =>
         new(userId, Observations(userId, page?.Value ?? []), page?.OdataNextLink is null);
 
+    /// <summary>The listing with the devices looked up; keys whose single GET found them gone (404) are dropped.</summary>
+    public MethodListing WithDevices(IReadOnlyDictionary<string, Guid?> devices, IReadOnlySet<string> gone) => this with
+    {
+        Keys = [.. Keys.Where(k => !gone.Contains(k.EntraKeyId!))
+            .Select(k => devices.TryGetValue(k.EntraKeyId!, out var device) ? k with { DeviceId = device } : k)],
+        DevicesLookedUp = true,
+    };
+
     private static EntraKeyObservation[] Observations(Guid userId, IEnumerable<WindowsHelloForBusinessAuthenticationMethod> methods) =>
-        [.. methods.Where(m => m.Id is not null && m.CreatedDateTime is not null).Select(m => new EntraKeyObservation(
-            userId, null, Guid.TryParse(m.Device?.DeviceId, out var device) ? device : null, m.Id, null, m.CreatedDateTime!.Value))];
+        [.. methods.Where(m => m.Id is not null && m.CreatedDateTime is not null)
+            .Select(m => new EntraKeyObservation(userId, null, null, m.Id, null, m.CreatedDateTime!.Value))];
 }
 
 /// <summary>What one round of $batch requests brought: complete listings, and users to ask again (throttled or failed steps).</summary>
 public sealed record MethodRound(IReadOnlyList<MethodListing> Listings, IReadOnlyList<Guid> Retry);
+
+/// <summary>A listing held back by the engine until the devices of these keys are looked up.</summary>
+public sealed record DeferredListing(MethodListing Listing, IReadOnlyList<string> MethodIds);

@@ -45,7 +45,8 @@ public static class EndToEndBenchmark
 
             var elapsed = clock.Elapsed;
             var outcome = new EndToEndOutcome(users.Count, elapsed, ready, states, await service.CounterAsync("whfb_synctracker_graph_requests"),
-                await service.CounterAsync("whfb_synctracker_graph_throttled"), service.PeakMiB, rawGraph, ldap.Elapsed);
+                await service.CounterAsync("whfb_synctracker_graph_throttled"), await service.CounterAsync("whfb_synctracker_graph_device_lookups"),
+                service.PeakMiB, rawGraph, ldap.Elapsed);
             var report = outcome.Markdown();
             Console.WriteLine(report);
             await ResultsSection.WriteAsync(Mode, report);

@@ -3,19 +3,21 @@ namespace Whfb.Simulator.Tests.Graph;
 public sealed class MethodsAndReportsTests(GraphEmulatorFixture emulator) : IClassFixture<GraphEmulatorFixture>
 {
     [Fact]
-    public async Task Hello_methods_list_and_single_get_expands_the_device()
+    public async Task Hello_methods_list_ignores_expand_and_only_the_single_get_expands_the_device()
     {
         var methods = emulator.Client().Users[TestTenant.UserId(5)].Authentication.WindowsHelloForBusinessMethods;
 
-        var list = await methods.GetAsync();
+        var list = await methods.GetAsync(r => r.QueryParameters.Expand = ["device"]);
         var method = Assert.Single(list!.Value!);
         var single = await methods[method.Id].GetAsync(r => r.QueryParameters.Expand = ["device"]);
+        var plain = await methods[method.Id].GetAsync();
 
         Assert.Equal("PC-005", method.DisplayName);
         Assert.Equal(TestTenant.Created.AddMinutes(5), method.CreatedDateTime);
         Assert.Equal(Microsoft.Graph.Models.AuthenticationMethodKeyStrength.Normal, method.KeyStrength);
         Assert.Null(method.Device);
         Assert.Equal(TestTenant.DeviceId(5).ToString(), single!.Device!.DeviceId);
+        Assert.Null(plain!.Device);
     }
 
     [Fact]

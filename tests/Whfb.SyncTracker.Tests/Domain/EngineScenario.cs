@@ -41,11 +41,18 @@ public sealed class EngineScenario
 
     public TestUser NewUser(string name = "ada", bool adminCount = false) => new(this, name, adminCount);
 
-    /// <summary>A user Graph described (anchored to AD by immutableId) with one key registered now on a new device.</summary>
-    public (TestUser User, Guid Device, TrackedKey Key) UserWithKey(string name = "ada")
+    /// <summary>A user Graph described (anchored to AD by immutableId), without keys.</summary>
+    public TestUser DescribedUser(string name = "ada")
     {
         var user = NewUser(name);
         Describe(user);
+        return user;
+    }
+
+    /// <summary>A user Graph described (anchored to AD by immutableId) with one key registered now on a new device.</summary>
+    public (TestUser User, Guid Device, TrackedKey Key) UserWithKey(string name = "ada")
+    {
+        var user = DescribedUser(name);
         var device = Guid.NewGuid();
         return (user, device, Register(user, device));
     }
@@ -64,6 +71,28 @@ public sealed class EngineScenario
         Collect();
         return key;
     }
+
+    /// <summary>A key as Graph lists it: its id and creation time; the device only when a single GET looked it up.</summary>
+    public static EntraKeyObservation Listed(TestUser user, string graphId, DateTimeOffset created, Guid? device = null) =>
+        new(user.EntraId, null, device, graphId, null, created);
+
+    /// <summary>Graph's complete listing of the user's keys (listing lag 10 minutes).</summary>
+    public void List(TestUser user, params EntraKeyObservation[] keys)
+    {
+        Engine.ObserveEntraKeyInventory(user.EntraId, keys, TimeSpan.FromMinutes(10));
+        Collect();
+    }
+
+    /// <summary>The device's event 300: its device id and key id, no Graph id.</summary>
+    public TrackedKey DeviceEvent(TestUser user, Guid device, Guid deviceKeyId, DateTimeOffset created)
+    {
+        var key = Engine.ObserveEntraKey(new EntraKeyObservation(user.EntraId, user.Upn, device, null, deviceKeyId, created));
+        Collect();
+        return key;
+    }
+
+    /// <summary>Tracked keys with an Entra side (AD values no Entra key claims left out).</summary>
+    public List<TrackedKey> EntraKeys => [.. Engine.Keys.Where(k => k.HasEntraSide)];
 
     /// <summary>A scan returns the user with exactly these values.</summary>
     public void Scan(TestUser user, params AdKeyValue[] values)

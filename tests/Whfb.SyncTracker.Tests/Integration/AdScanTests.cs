@@ -15,7 +15,7 @@ public sealed class AdScanTests
     {
         await using var ou = await SambaOu.CreateAsync();
         await using var host = await SyncTrackerHost.StartAsync(ou.Settings());
-        var user = await ou.CreateUserAsync($"sync-{Guid.NewGuid().ToString("N")[..6]}");
+        var user = await ou.NewUserAsync("sync");
         var device = Guid.NewGuid();
         await host.PublishAsync(Registration(SyncTrackerHost.TenantA, device, Guid.NewGuid(), Start) with { UserPrincipalName = user.UserPrincipalName });
         await Eventually.Async(async () => await host.ScalarAsync("SELECT count(*) FROM tracked_keys") == 1);
@@ -42,8 +42,8 @@ public sealed class AdScanTests
     {
         await using var ou = await SambaOu.CreateAsync();
         await using var host = await SyncTrackerHost.StartAsync(ou.Settings());
-        var user = await ou.CreateUserAsync($"stuck-{Guid.NewGuid().ToString("N")[..6]}");
-        var stranger = await ou.CreateUserAsync($"orphan-{Guid.NewGuid().ToString("N")[..6]}");
+        var user = await ou.NewUserAsync("stuck");
+        var stranger = await ou.NewUserAsync("orphan");
         var device = Guid.NewGuid();
         await host.PublishAsync(Registration(SyncTrackerHost.TenantA, device, Guid.NewGuid(), Start) with { UserPrincipalName = user.UserPrincipalName });
         await Eventually.Async(async () => await host.ScalarAsync("SELECT count(*) FROM tracked_keys") == 1);

@@ -11,9 +11,7 @@ namespace Whfb.SyncTracker.Tests.Integration;
 public sealed class GraphInventoryTests
 {
     private static readonly DateTimeOffset Start = SyncTrackerHost.Start;
-
-    // The machine is shared: a full AD scan plus a Graph pass can take a while under load.
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Patience = SyncTrackerHost.Patience;
 
     [Fact]
     public async Task Key_known_from_Graph_alone_syncs_when_Entra_Connect_writes_it_and_the_user_matches_by_immutableId_despite_another_UPN()
@@ -21,19 +19,19 @@ public sealed class GraphInventoryTests
         await using var emulator = await EmulatorScope<GraphEmulator>.StartAsync(new GraphEmulator());
         var graph = emulator.Graph;
         await using var ou = await SambaOu.CreateAsync();
-        var adUser = await ou.CreateUserAsync($"gr-{Guid.NewGuid().ToString("N")[..6]}");
+        var adUser = await ou.NewUserAsync("gr");
         var entraUser = graph.HybridUser(adUser, upn: $"renamed-{Guid.NewGuid():N}@contoso.example");
         var method = graph.AddKey(entraUser, Start.AddMinutes(-5));
-        await using var host = await SyncTrackerHost.StartAsync(Merge(ou.Settings(), graph.InventorySettings()));
+        await using var host = await SyncTrackerHost.StartAsync(graph.InventorySettings(ou));
         await Eventually.Async(async () => await host.ScalarAsync(
-            $"SELECT count(*) FROM tracked_keys WHERE state = 'AwaitingAd' AND entra_key_id = '{method.Id}' AND device_id = '{method.DeviceId}'") == 1, Patience);
+            $"SELECT count(*) FROM tracked_keys WHERE state = 'AwaitingAd' AND entra_key_id = '{method.Id}' AND device_id IS NULL") == 1, Patience);
 
         await ou.AddKeyAsync(adUser, method.DeviceId, method.CreatedDateTime);
         await host.AdvanceAsync(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1));
         await Eventually.Async(() => Task.FromResult(host.Events.Count<KeySynced>() == 1), Patience);
 
         var synced = host.Events.Received.OfType<KeySynced>().Single();
-        Assert.Equal(method.DeviceId, synced.Key.DeviceId);
+        Assert.Equal(method.DeviceId, synced.Key.DeviceId); // from the AD value: Graph's list has no device, and one key needs no lookup
         Assert.Equal(method.Id, synced.Key.EntraKeyId);
         Assert.Equal(Guid.Parse(entraUser.Id), synced.Key.UserId);
         Assert.InRange(synced.Latency, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(11));
@@ -60,11 +58,12 @@ public sealed class GraphInventoryTests
         }));
         var inventory = host.Service.Services.GetRequiredService<GraphInventoryService>();
         await Eventually.Async(async () => inventory.Inventory?.Complete == true
-            && await host.ScalarAsync("SELECT count(*) FROM tracked_keys WHERE device_id IS NOT NULL AND state = 'AwaitingAd'") == 45, Patience);
+            && await host.ScalarAsync("SELECT count(*) FROM tracked_keys WHERE entra_key_id IS NOT NULL AND state = 'AwaitingAd'") == 45, Patience);
 
         var traffic = host.Service.Services.GetRequiredService<GraphTraffic>();
         Assert.Equal(3, traffic.Batches);
-        Assert.Equal(5 + 3 + 3, traffic.Requests); // delta 50/10, report 45/20, batches 45/20
+        Assert.Equal(5 + 3 + 3, traffic.Requests); // delta 50/10, report 45/20, batches 45/20, no device lookup
+        Assert.Equal(0, traffic.DeviceLookups);
         Assert.Equal(0, traffic.Throttled);
         Assert.Equal(50, await host.ScalarAsync("SELECT count(*) FROM entra_users"));
         Assert.Equal(1, await host.ScalarAsync("SELECT count(*) FROM graph_cursors WHERE link LIKE '%deltatoken%'"));
@@ -77,13 +76,19 @@ public sealed class GraphInventoryTests
         var graph = emulator.Graph;
         for (var i = 0; i < 50; i++)
         {
-            graph.AddKey(graph.CloudUser($"busy{i}-{Guid.NewGuid():N}@contoso.example"), Start.AddHours(-1));
+            var user = graph.CloudUser($"busy{i}-{Guid.NewGuid():N}@contoso.example");
+            graph.AddKey(user, Start.AddHours(-1));
+            if (i < 5)
+            {
+                graph.AddKey(user, Start.AddHours(-1).AddMinutes(3)); // a second device: both keys' devices are looked up
+            }
         }
 
         await using var host = await SyncTrackerHost.StartAsync(graph.InventorySettings());
         var inventory = host.Service.Services.GetRequiredService<GraphInventoryService>();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!(inventory.Inventory?.Complete == true && await host.ScalarAsync("SELECT count(*) FROM tracked_keys WHERE device_id IS NOT NULL") == 50))
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!(inventory.Inventory?.Complete == true && await host.ScalarAsync("SELECT count(*) FROM tracked_keys WHERE entra_key_id IS NOT NULL") == 55
+                 && await host.ScalarAsync("SELECT count(*) FROM tracked_keys WHERE device_id IS NOT NULL") == 10))
         {
             Assert.True(DateTime.UtcNow < deadline, "the inventory did not complete under throttling");
             host.Time.Advance(TimeSpan.FromSeconds(5));
@@ -92,7 +97,8 @@ public sealed class GraphInventoryTests
 
         var traffic = host.Service.Services.GetRequiredService<GraphTraffic>();
         Assert.True(traffic.Throttled > 0, "the emulator should have throttled some steps");
-        Assert.Equal(50, await host.ScalarAsync("SELECT count(*) FROM tracked_keys"));
+        Assert.True(traffic.DeviceLookups >= 10, $"{traffic.DeviceLookups} lookups");
+        Assert.Equal(55, await host.ScalarAsync("SELECT count(*) FROM tracked_keys"));
     }
 
     [Fact]
@@ -101,14 +107,14 @@ public sealed class GraphInventoryTests
         await using var emulator = await EmulatorScope<GraphEmulator>.StartAsync(new GraphEmulator());
         var graph = emulator.Graph;
         await using var ou = await SambaOu.CreateAsync();
-        var adUser = await ou.CreateUserAsync($"del-{Guid.NewGuid().ToString("N")[..6]}");
+        var adUser = await ou.NewUserAsync("del");
         var entraUser = graph.HybridUser(adUser);
         var method = graph.AddKey(entraUser, Start.AddHours(-2));
         await ou.AddKeyAsync(adUser, method.DeviceId, method.CreatedDateTime);
-        await using var host = await SyncTrackerHost.StartAsync(Merge(ou.Settings(), graph.InventorySettings(new()
+        await using var host = await SyncTrackerHost.StartAsync(graph.InventorySettings(ou, new()
         {
             ["SyncTracker:Graph:SettledRecheckInterval"] = "00:30:00",
-        })));
+        }));
         await Eventually.Async(() => Task.FromResult(host.Events.Count<KeySynced>() == 1), Patience);
 
         Assert.True(graph.Methods.Delete(entraUser.Id, method.Id));
@@ -124,8 +130,6 @@ public sealed class GraphInventoryTests
         Assert.Equal(method.DeviceId, orphan.DeviceId);
     }
 
-    private static Dictionary<string, string?> Merge(Dictionary<string, string?> a, Dictionary<string, string?> b) =>
-        a.Concat(b).ToDictionary(p => p.Key, p => p.Value);
 
     /// <summary>Six requests per app per second: most steps of every $batch are answered 429.</summary>
     private sealed class TightlyThrottledEmulator : GraphEmulator

@@ -25,7 +25,7 @@ public static class EntraSeed
     public static TenantUser CloudUser(this GraphEmulator graph, string upn) =>
         graph.Directory.PutUser(new TenantUser { Id = Guid.NewGuid().ToString(), UserPrincipalName = upn, DisplayName = upn });
 
-    /// <summary>A WHfB key of the user on a new device (registered in the tenant, so $expand=device gives its DeviceId).</summary>
+    /// <summary>A WHfB key of the user on a new device (registered in the tenant, so the single GET with $expand=device gives its DeviceId).</summary>
     public static HelloMethod AddKey(this GraphEmulator graph, TenantUser user, DateTimeOffset created, Guid? deviceId = null)
     {
         var device = graph.Directory.PutDevice(new TenantDevice
@@ -45,6 +45,10 @@ public static class EntraSeed
             KeyMaterial = RandomNumberGenerator.GetBytes(283),
         });
     }
+
+    /// <summary>Configuration that points SyncTracker's Graph inventory at the emulator and its AD scan at the OU.</summary>
+    public static Dictionary<string, string?> InventorySettings(this GraphEmulator graph, SambaOu ou, Dictionary<string, string?>? extra = null) =>
+        graph.InventorySettings(new Dictionary<string, string?>(ou.Settings().Concat(extra ?? [])));
 
     /// <summary>Configuration that points SyncTracker's Graph inventory at the emulator.</summary>
     public static Dictionary<string, string?> InventorySettings(this GraphEmulator graph, Dictionary<string, string?>? extra = null)

@@ -45,6 +45,9 @@ public sealed class SambaOu : IAsyncDisposable
 
     public Task<DirectoryUser> CreateUserAsync(string name) => _objects.CreateUserAsync(Dn, name, $"{name}@whfb.test");
 
+    /// <summary>A user named after the prefix plus a random suffix (account names are unique in the whole domain).</summary>
+    public Task<DirectoryUser> NewUserAsync(string prefix) => CreateUserAsync($"{prefix}-{Guid.NewGuid().ToString("N")[..6]}");
+
     /// <summary>Writes what Entra Connect would for a key of this device created at that time.</summary>
     public async Task AddKeyAsync(DirectoryUser user, Guid deviceId, DateTimeOffset created)
     {

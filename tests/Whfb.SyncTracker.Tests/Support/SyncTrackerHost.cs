@@ -32,6 +32,9 @@ public sealed class SyncTrackerHost : IAsyncDisposable
 
     public static DateTimeOffset Start { get; } = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
 
+    /// <summary>How long a test waits for the service: the machine is shared, and a full AD scan plus a Graph pass can take a while under load.</summary>
+    public static TimeSpan Patience { get; } = TimeSpan.FromSeconds(90);
+
     public FakeTimeProvider Time { get; } = new(Start);
 
     public EventCounter Events { get; }

@@ -1,0 +1,46 @@
+namespace Whfb.SyncTracker.Domain;
+
+public sealed partial class TenantSyncEngine
+{
+    /// <summary>
+    /// Graph lists a user's keys without their devices (only a single GET with $expand=device gives one). The Graph ids
+    /// of the listed keys whose device is worth that request: those the engine knows no device of (new, or learned
+    /// without one) that could be mistaken, within 2 × CreationTolerance of their creation time (two keys that far
+    /// apart can both fit one value or event), for another key of the user:
+    /// - another listed key whose device is unknown too, or
+    /// - two or more unresolved records: Entra keys without a Graph id (device events) and AD values no Entra key
+    ///   claims. A single one is the key's own counterpart (its device event, or its value seen in AD first) and is
+    ///   merged or paired by creation time, as for a user with one key, so such users cost no lookup.
+    /// A key whose device is known is never asked again.
+    /// </summary>
+    public IReadOnlyList<string> KeysNeedingDevice(Guid userId, IReadOnlyList<EntraKeyObservation> listed)
+    {
+        var tracked = _keys.OfEntraUser(userId);
+        var unknown = listed.Where(o => o.EntraKeyId is not null && o.DeviceId is null
+            && tracked.FirstOrDefault(k => k.EntraKeyId == o.EntraKeyId)?.DeviceId is null).ToList();
+        if (unknown.Count == 0)
+        {
+            return [];
+        }
+
+        var window = Thresholds.CreationTolerance * 2;
+        var unresolved = UnresolvedTimes(userId, tracked);
+        bool Near(DateTimeOffset a, DateTimeOffset b) => (a - b).Duration() <= window;
+        return [.. unknown
+            .Where(o => unknown.Any(other => other != o && Near(other.CreatedAt, o.CreatedAt))
+                || unresolved.Count(t => Near(t, o.CreatedAt)) >= 2)
+            .Select(o => o.EntraKeyId!)];
+    }
+
+    /// <summary>Creation times of the user's device-event keys not yet tied to a Graph id and of its unclaimed AD values.</summary>
+    private List<DateTimeOffset> UnresolvedTimes(Guid userId, IReadOnlyList<TrackedKey> tracked)
+    {
+        var adUser = _users.Entra(userId) is { } user ? _users.AdUserOf(user) : null;
+        var adOnly = adUser is null ? tracked : tracked.Concat(_keys.OfAdUser(adUser.ObjectGuid));
+        return
+        [
+            .. tracked.Where(k => k.HasEntraSide && k.EntraKeyId is null && k.EntraRemovedAt is null).Select(k => k.CreatedInEntraAt!.Value),
+            .. adOnly.Where(k => k.State.IsAdOnly()).Distinct().Select(k => k.AdCreatedAt).OfType<DateTimeOffset>(),
+        ];
+    }
+}

@@ -1,0 +1,98 @@
+namespace Whfb.SyncTracker.Domain;
+
+public sealed partial class TenantSyncEngine
+{
+    /// <summary>
+    /// The tracked Entra key an observation describes. By an id both carry (Graph id, device key id); else by the device
+    /// with the creation time within the tolerance (the closest); else, when one side lacks the field that would tell
+    /// them apart (a Graph key listed without its device, a device event without a Graph id), by the creation time
+    /// within the tolerance alone, and only when exactly one key qualifies: with two candidates nothing is merged
+    /// (Graph's single GET with $expand=device is what tells such keys apart).
+    /// </summary>
+    private TrackedKey? FindEntraKey(EntraKeyObservation o)
+    {
+        var keys = _keys.OfEntraUser(o.UserId);
+        var byId = keys.FirstOrDefault(k => k.HasEntraSide && (
+            (o.EntraKeyId is not null && k.EntraKeyId == o.EntraKeyId) || (o.DeviceKeyId is not null && k.DeviceKeyId == o.DeviceKeyId)));
+        if (byId is not null)
+        {
+            return byId;
+        }
+
+        var near = keys.Where(k => k.HasEntraSide && !KeyIdentity.Conflicts(k, o) && KeyIdentity.Gap(k, o.CreatedAt) <= Thresholds.CreationTolerance).ToList();
+        if (o.DeviceId is { } device && near.Where(k => k.DeviceId == device).MinBy(k => KeyIdentity.Gap(k, o.CreatedAt)) is { } sameDevice)
+        {
+            return sameDevice;
+        }
+
+        var byTime = near.Where(k => k.EntraRemovedAt is null && (k.DeviceId is null || o.DeviceId is null)).Take(2).ToList();
+        return byTime.Count == 1 ? byTime[0] : null;
+    }
+
+    private void Merge(TrackedKey key, EntraKeyObservation o)
+    {
+        var before = (key.EntraKeyId, key.DeviceKeyId, key.DeviceId, key.ExpectedAdKeyId, key.UserPrincipalName);
+        key.EntraKeyId ??= o.EntraKeyId;
+        key.DeviceKeyId ??= o.DeviceKeyId;
+        key.DeviceId ??= o.DeviceId;
+        key.ExpectedAdKeyId ??= o.AdKeyId;
+        key.UserPrincipalName ??= o.UserPrincipalName;
+        if (before != (key.EntraKeyId, key.DeviceKeyId, key.DeviceId, key.ExpectedAdKeyId, key.UserPrincipalName))
+        {
+            _changes.Keys.Add(key);
+        }
+    }
+
+    /// <summary>
+    /// A key learned its device later (Graph's single GET, or the device event after Graph's listing): a key of the same
+    /// device that was kept apart while the device was unknown is the same key and merges into it, and a key still
+    /// waiting looks for its AD value again, now by device. Returns the key that remains.
+    /// </summary>
+    private TrackedKey DeviceLearned(TrackedKey key)
+    {
+        var twins = _keys.OfEntraUser(key.EntraUserId!.Value).Where(k => k != key && k.HasEntraSide && k.EntraRemovedAt is null
+            && k.DeviceId == key.DeviceId && !KeyIdentity.Conflicts(k, key)
+            && KeyIdentity.Gap(k, key.CreatedInEntraAt!.Value) <= Thresholds.CreationTolerance).Take(2).ToList();
+        var kept = twins.Count == 1 ? Absorb(key, twins[0]) : key;
+        PairWithAdOnly(kept);
+        return kept;
+    }
+
+    /// <summary>Two tracked keys are one: the one further along (in AD, then stuck) keeps its row and events, and takes the other's ids.</summary>
+    private TrackedKey Absorb(TrackedKey key, TrackedKey twin)
+    {
+        var (kept, dropped) = Progress(twin) > Progress(key) ? (twin, key) : (key, twin);
+        Merge(kept, KeyIdentity.ObservationOf(dropped));
+        Drop(dropped);
+        return kept;
+    }
+
+    private static int Progress(TrackedKey key) => key.State.IsInAd() ? 2 : key.State == KeyState.Stuck ? 1 : 0;
+
+    /// <summary>A waiting Entra key without an AD side takes the unclaimed AD value of its user that fits it best, if any.</summary>
+    private void PairWithAdOnly(TrackedKey key)
+    {
+        if (!key.State.IsWaiting() || key.AdKeyId is not null || key.EntraUserId is not { } userId
+            || _users.Entra(userId) is not { } user || _users.AdUserOf(user) is not { } adUser)
+        {
+            return;
+        }
+
+        var adOnly = _keys.OfAdUser(adUser.ObjectGuid).Where(k => k.State.IsAdOnly());
+        if (KeyMatcher.BestAdValueFor(key, adOnly, Thresholds.CreationTolerance) is { } match)
+        {
+            AttachAdSide(key, match);
+        }
+    }
+
+    /// <summary>The key's row goes (it was merged into another key).</summary>
+    private void Drop(TrackedKey key)
+    {
+        _keys.Remove(key);
+        _changes.Keys.Remove(key);
+        if (key.Version != 0)
+        {
+            _changes.DeletedKeys.Add(key);
+        }
+    }
+}
