@@ -17,4 +17,10 @@ public sealed class AlertOptions
     public int MaxBackoffSeconds { get; set; } = 3600;
 
     public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// How long the resolve notification of a pipeline alert with folded keys waits, so that the recoveries of its keys
+    /// (found in the same AD scan, but sent after the pipeline's recovery) are counted in its summary.
+    /// </summary>
+    public TimeSpan FoldSummaryDelay { get; set; } = TimeSpan.FromMinutes(1);
 }
