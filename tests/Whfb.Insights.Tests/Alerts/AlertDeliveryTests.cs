@@ -42,15 +42,21 @@ public sealed class AlertDeliveryTests(AlertsHost host)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.FailNext = 2;
-        await host.RegisterAsync(InsightsHost.TenantB, receiver, "pipeline-stalled");
+        var webhook = await host.RegisterAsync(InsightsHost.TenantB, receiver, "pipeline-stalled");
 
+        // The clock moves only once the dispatcher recorded the attempt: it takes the next attempt's time from the
+        // clock after the receiver answered, so advancing in between would push the retry out by the advance.
+        Task Recorded(int attempts) => Eventually.Async(async () => await host.ScalarAsync(
+            "SELECT count(*) FROM alert_deliveries WHERE webhook_id = @w AND attempts = @a", ("w", webhook), ("a", attempts)) == 1);
         await host.PublishAsync(new SyncPipelineStalled(Guid.NewGuid(), InsightsHost.TenantB, host.Time.GetUtcNow(), null, 12));
         await Eventually.Async(() => Task.FromResult(receiver.Requests.Count == 1));
+        await Recorded(1);
         await Task.Delay(1000);
         Assert.Single(receiver.Requests);
 
         host.Time.Advance(TimeSpan.FromSeconds(10));
         await Eventually.Async(() => Task.FromResult(receiver.Requests.Count == 2));
+        await Recorded(2);
         host.Time.Advance(TimeSpan.FromSeconds(10));
         await Task.Delay(1000);
         Assert.Equal(2, receiver.Requests.Count);
