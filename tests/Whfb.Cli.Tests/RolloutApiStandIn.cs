@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Whfb.Cli.Tests;
 
 /// <summary>
-/// A real HTTP endpoint on a free port playing the Policy service's rollout API as agreed in the contract: it records
-/// what whfb sends (method, path, Authorization, body) and answers with the status codes and bodies a test sets.
+/// A real HTTP endpoint on a free port playing the Policy service's rollout API as agreed in the contract (or another
+/// service's API): it records what whfb sends (method, path, Authorization, body) and answers with the status codes
+/// and bodies a test sets, for a path with its query string or, failing that, for the path alone.
 /// </summary>
 public sealed class RolloutApiStandIn : IAsyncDisposable
 {
@@ -46,8 +47,8 @@ public sealed class RolloutApiStandIn : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var request = context.Request;
         _received.Enqueue(new Received(request.Method, request.Path + request.QueryString, request.Headers.Authorization.ToString(), body));
-        var (status, answer) = _answers.GetValueOrDefault($"{request.Method} {request.Path}",
-            (404, """{"title":"Not Found","status":404,"detail":"no such rollout"}"""));
+        var (status, answer) = _answers.TryGetValue($"{request.Method} {request.Path}{request.QueryString}", out var exact) ? exact
+            : _answers.GetValueOrDefault($"{request.Method} {request.Path}", (404, """{"title":"Not Found","status":404,"detail":"no such rollout"}"""));
         context.Response.StatusCode = status;
         context.Response.ContentType = status >= 400 ? "application/problem+json" : "application/json";
         await context.Response.WriteAsync(answer);

@@ -11,16 +11,18 @@ public static class AlertsCommand
     {
         var state = new Option<string>("--state") { Description = "open, resolved or all", DefaultValueFactory = _ => "open" };
         var limit = new Option<int>("--limit") { Description = "Most alerts to show", DefaultValueFactory = _ => 50 };
-        var list = new Command("list", "List alerts (stuck keys, stalled sync, halted rollouts, GPO conflicts)") { state, limit };
+        var folded = new Option<bool>("--folded") { Description = "Also list the key-stuck alerts folded into a stalled-pipeline alert" };
+        var list = new Command("list", "List alerts (stuck keys, stalled sync, halted rollouts, GPO conflicts)") { state, limit, folded };
         list.SetAction((parse, ct) => Run(async () =>
         {
             using var insights = new InsightsClient();
-            var body = await insights.GetJsonAsync($"/v1/alerts?state={Uri.EscapeDataString(parse.GetValue(state)!)}&limit={parse.GetValue(limit)}", ct);
-            var table = new Table().AddColumns("Id", "Kind", "Title", "Opened", "Resolved", "Acknowledged", "Sent/pending/failed");
+            var body = await insights.GetJsonAsync(
+                $"/v1/alerts?state={Uri.EscapeDataString(parse.GetValue(state)!)}&limit={parse.GetValue(limit)}{(parse.GetValue(folded) ? "&folded=true" : "")}", ct);
+            var table = new Table().AddColumns("Id", "Kind", "Title", "Opened", "Resolved", "Acknowledged", "Folded", "Sent/pending/failed");
             foreach (var a in body.GetProperty("alerts").EnumerateArray())
             {
                 table.AddRow(Cell(a, "id"), Cell(a, "kind"), Cell(a, "title"), Cell(a, "openedAt"), Cell(a, "resolvedAt"), Cell(a, "acknowledgedBy"),
-                    $"{a.GetProperty("delivered")}/{a.GetProperty("pending")}/{a.GetProperty("failed")}");
+                    Folded(a), $"{a.GetProperty("delivered")}/{a.GetProperty("pending")}/{a.GetProperty("failed")}");
             }
 
             AnsiConsole.Write(table);
@@ -52,6 +54,12 @@ public static class AlertsCommand
             return 1;
         }
     }
+
+    /// <summary>"+N" on an alert others are folded into, "into &lt;id&gt;" on a folded one, else empty.</summary>
+    private static string Folded(JsonElement row) =>
+        Cell(row, "foldedInto") is { Length: > 0 } parent ? $"into {parent[..8]}"
+        : row.TryGetProperty("folded", out var n) && n.ValueKind == JsonValueKind.Number && n.GetInt64() > 0
+            ? n.GetInt64().ToString("'+'#,0", System.Globalization.CultureInfo.InvariantCulture) : "";
 
     internal static string Cell(JsonElement row, string name) =>
         row.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? Markup.Escape(v.ToString()) : "";

@@ -26,15 +26,26 @@ internal sealed record DemoData
 
     public JsonElement? InsightsOrphaned { get; init; }
 
-    public JsonElement? Alerts { get; init; }
+    /// <summary>
+    /// The newest <see cref="AlertLimit"/> alerts not folded into another, plus every pipeline-stalled alert even when
+    /// older (it opened before the key-stuck alerts of its stall); each counts in <c>folded</c> the alerts folded into it.
+    /// </summary>
+    public IReadOnlyList<JsonElement> Alerts { get; init; } = [];
+
+    /// <summary>The newest-alerts list was cut at <see cref="AlertLimit"/>: counts of kinds other than pipeline-stalled may be higher.</summary>
+    public bool AlertListFull { get; init; }
 
     public JsonElement? Rollout { get; init; }
 
     public IReadOnlyList<string> Problems { get; init; } = [];
 
+    public const int AlertLimit = 1000;
+
     public static async Task<DemoData> LoadAsync(CancellationToken ct)
     {
         using var sources = new DemoSources();
+        var newest = AlertsOf(await sources.ServiceAsync("insights", $"/v1/alerts?state=all&limit={AlertLimit}", ct));
+        var stalls = AlertsOf(await sources.ServiceAsync("insights", $"/v1/alerts?state=all&kind=pipeline-stalled&limit={AlertLimit}", ct));
         var synced = (await sources.KeysAsync("Synced", ct)).Concat(await sources.KeysAsync("Recovered", ct)).ToList();
         return new DemoData
         {
@@ -49,11 +60,15 @@ internal sealed record DemoData
             Funnel = await sources.ServiceAsync("insights", "/v1/analytics/funnel?groupBy=ring", ct),
             Failures = await sources.ServiceAsync("insights", "/v1/analytics/failures?limit=20", ct),
             InsightsOrphaned = await sources.ServiceAsync("insights", "/v1/analytics/keys/orphaned?limit=1000", ct),
-            Alerts = await sources.ServiceAsync("insights", "/v1/alerts?state=all&limit=1000", ct),
+            Alerts = [.. newest.Concat(stalls).DistinctBy(a => a.GetProperty("id").GetString())],
+            AlertListFull = newest.Count >= AlertLimit,
             Rollout = await LatestRolloutAsync(sources, ct),
             Problems = sources.Problems,
         };
     }
+
+    private static List<JsonElement> AlertsOf(JsonElement? body) =>
+        body is { } b && b.TryGetProperty("alerts", out var alerts) && alerts.ValueKind == JsonValueKind.Array ? [.. alerts.EnumerateArray()] : [];
 
     /// <summary>The newest rollout's status from Policy (the list may be an array or wrapped in an object).</summary>
     private static async Task<JsonElement?> LatestRolloutAsync(DemoSources sources, CancellationToken ct)

@@ -43,8 +43,7 @@ internal static partial class DemoReport
     {
         Section(text, "Injected by the scenario vs observed by the platform");
         var hints = data.StuckKeys.SelectMany(k => Items(k, "hints")).GroupBy(h => h.GetString() ?? "").Select(g => $"{g.Key} {g.Count()}");
-        var alerts = Items(data.Alerts, "alerts").ToList();
-        int Alerts(string kind) => alerts.Count(a => Str(a, "kind") == kind);
+        int Alerts(string kind) => data.Alerts.Count(a => Str(a, "kind") == kind);
         var failureCodes = string.Join(", ", Obj(stats, "failureCodes").Select(p => $"{p.Name} x{p.Value}"));
         var insightsFailures = Items(data.Failures, "failures").Where(f => Str(f, "category") != "prerequisite").Sum(f => N(f, "count"));
         var stuck = Match(data.StuckKeys.Select(k => Str(k, "userPrincipalName")), Items(stats, "expectedStuckUsers"));

@@ -44,20 +44,25 @@ internal static partial class DemoReport
 
     private static void Alerts(StringBuilder text, DemoData data)
     {
-        var alerts = Items(data.Alerts, "alerts").ToList();
-        Section(text, Inv($"Alerts raised (Insights): {alerts.Count}"));
+        var alerts = data.Alerts;
+        var folded = alerts.Sum(a => N(a, "folded"));
+        Section(text, Inv($"Alerts raised (Insights): {alerts.Count:N0}") + (folded > 0 ? Inv($" (+{folded:N0} key-stuck folded into a stalled pipeline)") : "")
+            + (data.AlertListFull ? Inv($"; other than pipeline-stalled, only the newest {DemoData.AlertLimit:N0} were read") : ""));
         var byKind = new DemoTextTable("kind", "raised", "still open", "resolved", "first opened", "example");
-        foreach (var kind in alerts.GroupBy(a => Str(a, "kind")).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var kinds = alerts.Select(a => Str(a, "kind")).Append(folded > 0 ? "key-stuck" : "").Where(k => k.Length > 0).Distinct().Order(StringComparer.Ordinal);
+        foreach (var kind in kinds)
         {
-            var resolved = kind.Count(a => Str(a, "resolvedAt").Length > 0);
-            var first = kind.MinBy(a => Str(a, "openedAt"));
-            byKind.Add(kind.Key, kind.Count(), kind.Count() - resolved, resolved, Time(Str(first, "openedAt")), Str(first, "title"));
+            var rows = alerts.Where(a => Str(a, "kind") == kind).ToList();
+            var resolved = rows.Count(a => Str(a, "resolvedAt").Length > 0);
+            JsonElement? first = rows.Count == 0 ? null : rows.MinBy(a => Str(a, "openedAt"));
+            var raised = kind == "key-stuck" && folded > 0 ? Inv($"{rows.Count:N0} (+{folded:N0} folded into the stall)") : Inv($"{rows.Count:N0}");
+            byKind.Add(kind, raised, rows.Count - resolved, resolved, Time(Str(first, "openedAt")), Str(first, "title"));
         }
 
         byKind.WriteTo(text);
         foreach (var stall in alerts.Where(a => Str(a, "kind") == "pipeline-stalled").OrderBy(a => Str(a, "openedAt"), StringComparer.Ordinal))
         {
-            text.Append(Inv($"  stalled pipeline episode: opened {Time(Str(stall, "openedAt"))}, resolved {Time(Str(stall, "resolvedAt"))}\n"));
+            text.Append(Inv($"  stalled pipeline episode: opened {Time(Str(stall, "openedAt"))}, resolved {Time(Str(stall, "resolvedAt"))}, {N(stall, "folded"):N0} key-stuck alerts folded in\n"));
         }
     }
 

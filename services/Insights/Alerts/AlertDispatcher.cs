@@ -13,8 +13,15 @@ public sealed partial class AlertDispatcher(
 {
     public const string HttpClientName = "alert-webhooks";
 
+    /// <summary>Unfolds overdue folded alerts, then posts up to 20 due notifications; how much it did (0 = nothing was due).</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
+        var unfolded = await FoldedAlerts.UnfoldOverdueAsync(dataSource, time.GetUtcNow(), options.Value.FoldedGrace, 500, ct);
+        if (unfolded > 0)
+        {
+            LogUnfolded(logger, unfolded, options.Value.FoldedGrace);
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var due = await DueDeliveries.ClaimAsync(connection, transaction, time.GetUtcNow(), 20, ct);
@@ -36,7 +43,7 @@ public sealed partial class AlertDispatcher(
         }
 
         await transaction.CommitAsync(ct);
-        return due.Count;
+        return unfolded + due.Count;
     }
 
     private async Task<string?> PostAsync(DueDelivery delivery, CancellationToken ct)
@@ -60,4 +67,7 @@ public sealed partial class AlertDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert delivery {DeliveryId} to webhook {WebhookId} ({WebhookName}) failed on attempt {Attempt}: {Error}")]
     private static partial void LogAttemptFailed(ILogger logger, Guid deliveryId, Guid webhookId, string webhookName, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unfolded {Count} key-stuck alerts still open {Grace} after their sync pipeline recovered; each is notified now")]
+    private static partial void LogUnfolded(ILogger logger, int count, TimeSpan grace);
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 using Whfb.Insights.Projections;
 
 namespace Whfb.Insights.Alerts;
@@ -6,51 +7,68 @@ namespace Whfb.Insights.Alerts;
 /// <summary>
 /// Opens and closes alert episodes in the history write's transaction and queues one delivery per matching webhook:
 /// an episode already open is not opened again (de-duplicated), closing one queues the resolve notification.
+/// An opening that folds into an open parent episode (a key stuck only because the pipeline stalled) is recorded
+/// with <c>folded_into</c> and queues nothing, and neither does its close.
 /// </summary>
 internal static class AlertEpisodes
 {
+    // FOR SHARE: a concurrent close of the parent (another instance's batch) either waits for this transaction (and
+    // its resolve summary counts this row) or commits first, and then this row sees the parent closed and is not folded.
     private const string Open = """
-        INSERT INTO alerts (id, tenant_id, episode_key, kind, title, text, device_id, opened_at)
-        VALUES (gen_random_uuid(), @t, @episode, @kind, @title, @text, @device, @at)
+        INSERT INTO alerts (id, tenant_id, episode_key, kind, title, text, device_id, opened_at, folded_into)
+        VALUES (gen_random_uuid(), @t, @episode, @kind, @title, @text, @device, @at,
+                (SELECT p.id FROM alerts p WHERE p.tenant_id = @t AND p.episode_key = @parent AND p.resolved_at IS NULL FOR SHARE))
         ON CONFLICT (tenant_id, episode_key) WHERE resolved_at IS NULL DO NOTHING
-        RETURNING id
+        RETURNING id, folded_into IS NULL, false
         """;
 
+    // The third column: the episode has folded rows, so its resolve notification (which counts them) waits for their
+    // recoveries, which SyncTracker sends after the pipeline's own.
     private const string Close = """
-        UPDATE alerts SET resolved_at = @at, resolution = @text
-        WHERE tenant_id = @t AND episode_key = @episode AND resolved_at IS NULL
-        RETURNING id
+        UPDATE alerts a SET resolved_at = @at, resolution = @text
+        WHERE a.tenant_id = @t AND a.episode_key = @episode AND a.resolved_at IS NULL
+        RETURNING a.id, a.folded_into IS NULL, EXISTS (SELECT 1 FROM alerts c WHERE c.folded_into = a.id)
         """;
 
     private const string Queue = """
         INSERT INTO alert_deliveries (id, alert_id, webhook_id, event, status, attempts, next_attempt_at, created_at)
-        SELECT gen_random_uuid(), @alert, w.id, @event, 'pending', 0, @now, @now
+        SELECT gen_random_uuid(), @alert, w.id, @event, 'pending', 0, @due, @now
         FROM webhooks w WHERE w.tenant_id = @t AND w.enabled AND (cardinality(w.kinds) = 0 OR @kind = ANY(w.kinds))
         """;
 
     public static async Task ApplyAsync(
-        IEnumerable<AlertChange> changes, DateTimeOffset now, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct)
+        IEnumerable<AlertChange> changes, DateTimeOffset now, TimeSpan foldSummaryDelay, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct)
     {
         foreach (var change in changes)
         {
-            await using var command = new NpgsqlCommand(change.Opens ? Open : Close, c, t);
-            command.Parameters.AddWithValue("t", change.TenantId);
-            command.Parameters.AddWithValue("episode", change.EpisodeKey);
-            command.Parameters.AddWithValue("kind", change.Kind);
-            command.Parameters.AddWithValue("title", change.Title);
-            command.Parameters.AddWithValue("text", change.Text);
-            command.Parameters.AddWithValue("device", (object?)change.DeviceId ?? DBNull.Value);
-            command.Parameters.AddWithValue("at", change.At);
-            if (await command.ExecuteScalarAsync(ct) is Guid alert)
+            if (await ChangeAsync(change, c, t, ct) is ({ } alert, true, var summarisesFolds))
             {
                 await using var queue = new NpgsqlCommand(Queue, c, t);
                 queue.Parameters.AddWithValue("alert", alert);
                 queue.Parameters.AddWithValue("event", change.Opens ? "opened" : "resolved");
+                queue.Parameters.AddWithValue("due", summarisesFolds ? now + foldSummaryDelay : now);
                 queue.Parameters.AddWithValue("now", now);
                 queue.Parameters.AddWithValue("t", change.TenantId);
                 queue.Parameters.AddWithValue("kind", change.Kind);
                 await queue.ExecuteNonQueryAsync(ct);
             }
         }
+    }
+
+    /// <summary>The alert opened or closed (null when nothing changed), whether to notify, whether it summarises folded rows.</summary>
+    private static async Task<(Guid? Alert, bool Notify, bool SummarisesFolds)> ChangeAsync(
+        AlertChange change, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(change.Opens ? Open : Close, c, t);
+        command.Parameters.AddWithValue("t", change.TenantId);
+        command.Parameters.AddWithValue("episode", change.EpisodeKey);
+        command.Parameters.AddWithValue("kind", change.Kind);
+        command.Parameters.AddWithValue("title", change.Title);
+        command.Parameters.AddWithValue("text", change.Text);
+        command.Parameters.AddWithValue("device", (object?)change.DeviceId ?? DBNull.Value);
+        command.Parameters.AddWithValue("at", change.At);
+        command.Parameters.Add(new NpgsqlParameter("parent", NpgsqlDbType.Text) { Value = (object?)change.FoldsInto ?? DBNull.Value });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetGuid(0), reader.GetBoolean(1), reader.GetBoolean(2)) : (null, false, false);
     }
 }

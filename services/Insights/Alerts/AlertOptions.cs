@@ -17,4 +17,16 @@ public sealed class AlertOptions
     public int MaxBackoffSeconds { get; set; } = 3600;
 
     public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// How long a key-stuck alert folded into a pipeline alert may stay open after that pipeline recovered before it is
+    /// unfolded and notified on its own: two default 30-minute sync cycles.
+    /// </summary>
+    public TimeSpan FoldedGrace { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long the resolve notification of a pipeline alert with folded keys waits, so that the recoveries of its keys
+    /// (found in the same AD scan, but sent after the pipeline's recovery) are counted in its summary.
+    /// </summary>
+    public TimeSpan FoldSummaryDelay { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -6,9 +6,12 @@ namespace Whfb.Insights.Alerts;
 /// <summary>Claims due deliveries (row locks, SKIP LOCKED so several instances share the work) and records outcomes.</summary>
 internal static class DueDeliveries
 {
-    // A resolve notification waits until that webhook has the "opened" one.
-    private const string Claim = """
-        SELECT d.id, d.event, d.attempts, a.id, a.tenant_id, a.kind, a.title, a.text, a.device_id, a.opened_at, a.resolved_at,
+    // A resolve notification waits until that webhook has the "opened" one. It says how the episode ended (with the
+    // summary of the rows folded into it, counted when it is sent), the opened one what was found.
+    private const string Claim = $"""
+        SELECT d.id, d.event, d.attempts, a.id, a.tenant_id, a.kind, a.title,
+               CASE WHEN d.event = 'resolved' THEN coalesce(a.resolution, a.text) || coalesce({FoldedAlerts.Summary}, '') ELSE a.text END,
+               a.device_id, a.opened_at, a.resolved_at,
                w.id, w.name, w.url, w.secret, w.format
         FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id JOIN webhooks w ON w.id = d.webhook_id
         WHERE d.status = 'pending' AND d.next_attempt_at <= @now

@@ -4,7 +4,7 @@ using Whfb.ServiceDefaults.Security;
 
 namespace Whfb.Insights.Apis;
 
-/// <summary>Alert episodes of the caller's tenant: list (open, resolved or all) and acknowledge.</summary>
+/// <summary>Alert episodes of the caller's tenant: list (open, resolved or all; folded ones on request) and acknowledge.</summary>
 public static class AlertsApi
 {
     public static WebApplication MapAlertsApi(this WebApplication app)
@@ -13,13 +13,17 @@ public static class AlertsApi
             .AddEndpointFilter<QueryProblemFilter>().WithTags("Alerts");
 
         api.MapGet("/", async (HttpRequest q, ClaimsPrincipal user, AlertStore alerts, CancellationToken ct) =>
-                Tabular.Rows(q, await alerts.ListAsync(user.RequiredTenantId(), q.OneOf("state", AlertStore.States, "all").Single(),
-                    q.Int("limit", 100, 1, 1000), ct), "alerts"))
-            .WithSummary("List alerts: state = open | resolved | all (default), limit").Produces<List<AlertRow>>().ProducesValidationProblem();
+                Tabular.Rows(q, await alerts.ListAsync(user.RequiredTenantId(), Filter(q), ct), "alerts"))
+            .WithSummary("List alerts: state = open | resolved | all (default); kind = comma-separated kinds (default all); "
+                + "folded = false (default: key-stuck alerts folded into a stalled-pipeline alert are left out, and counted in its 'folded') | true; limit")
+            .Produces<List<AlertRow>>().ProducesValidationProblem();
 
         api.MapPost("/{id:guid}/ack", async (Guid id, ClaimsPrincipal user, AlertStore alerts, CancellationToken ct) =>
                 await alerts.AcknowledgeAsync(user.RequiredTenantId(), id, user.Actor(), ct) ? Results.NoContent() : Results.NotFound())
             .WithSummary("Acknowledge an alert (records who and when; the first acknowledgement is kept)");
         return app;
     }
+
+    private static AlertFilter Filter(HttpRequest q) => new(
+        q.One("state", AlertStore.States, "all"), q.OneOf("kind", WebhookRequest.AlertKinds, ""), q.Bool("folded", false), q.Int("limit", 100, 1, 1000));
 }

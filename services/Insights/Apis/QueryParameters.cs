@@ -45,6 +45,17 @@ public static class QueryParameters
         return unknown is null ? values : throw new QueryParameterException(name, $"'{unknown}' is not one of: {string.Join(", ", allowed)}");
     }
 
+    /// <summary>Exactly one of <paramref name="allowed"/>, or <paramref name="fallback"/> when the parameter is absent.</summary>
+    public static string One(this HttpRequest request, string name, IReadOnlyCollection<string> allowed, string fallback)
+    {
+        var values = request.OneOf(name, allowed, fallback);
+        return values.Count == 1 ? values.First() : throw new QueryParameterException(name, $"'{name}' takes one of: {string.Join(", ", allowed)}");
+    }
+
+    /// <summary><c>true</c> or <c>false</c> (any case), or <paramref name="fallback"/> when the parameter is absent.</summary>
+    public static bool Bool(this HttpRequest request, string name, bool fallback) =>
+        request.One(name, ["true", "false"], fallback ? "true" : "false") == "true";
+
     private static DateOnly? Date(this HttpRequest request, string name)
     {
         var text = request.Query[name].ToString();

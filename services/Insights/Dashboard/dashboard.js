@@ -73,6 +73,8 @@
     }));
   }
 
+  // Key-stuck alerts folded into a stalled-pipeline alert are not listed; the pipeline alert says how many it holds.
+  const folded = (alert) => (alert.folded > 0 ? ` (+${alert.folded.toLocaleString("en-US")} stuck keys folded in)` : "");
   const pct = (rate) => (rate === null || rate === undefined ? "-" : Math.round(rate * 100) + "%");
 
   async function load() {
@@ -86,7 +88,7 @@
       latency(l.buckets);
       rings(r.rings);
       table("stuck-keys", s.keys, (k) => [k.userPrincipalName ?? k.userId, k.deviceId, k.stuckSince, k.hints]);
-      table("alerts", a.alerts, (x) => [x.kind, x.title, x.openedAt, x.acknowledgedBy]);
+      table("alerts", a.alerts, (x) => [x.kind, x.title + folded(x), x.openedAt, x.acknowledgedBy]);
       $("status").textContent = "Updated " + new Date().toLocaleTimeString();
     } catch (e) {
       if (e.message === "unauthorized") { sessionStorage.removeItem("whfb-key"); $("signin").hidden = false; $("board").hidden = true; }

@@ -1,5 +1,6 @@
-using Whfb.Insights.Alerts;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using Whfb.Insights.Alerts;
 using Whfb.Insights.Model;
 using Whfb.Insights.Projections;
 
@@ -17,7 +18,7 @@ namespace Whfb.Insights.History;
 /// committed (or failed), so batches load, apply and commit strictly in order and projections and rollups never race.
 /// </para>
 /// </summary>
-public sealed class HistoryBatchWriter(NpgsqlDataSource dataSource, HistoryPartitions partitions, TimeProvider time)
+public sealed class HistoryBatchWriter(NpgsqlDataSource dataSource, HistoryPartitions partitions, TimeProvider time, IOptions<AlertOptions> alerts)
 {
     private readonly Lock gate = new();
     private (Task Copied, Task Committed) previous = (Task.CompletedTask, Task.CompletedTask);
@@ -73,6 +74,6 @@ public sealed class HistoryBatchWriter(NpgsqlDataSource dataSource, HistoryParti
         var set = await ProjectionStore.LoadAsync(probe, connection, transaction, ct);
         Projector.ApplyOrdered(set, relevant);
         await SqlArrays.ExecuteAsync(ProjectionStore.Saves(set).Concat(RollupStore.Statements(set.Deltas)), connection, transaction, ct);
-        await AlertEpisodes.ApplyAsync(set.Deltas.Alerts, time.GetUtcNow(), connection, transaction, ct);
+        await AlertEpisodes.ApplyAsync(set.Deltas.Alerts, time.GetUtcNow(), alerts.Value.FoldSummaryDelay, connection, transaction, ct);
     }
 }

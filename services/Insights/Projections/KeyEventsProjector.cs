@@ -8,6 +8,9 @@ namespace Whfb.Insights.Projections;
 /// <summary>What key events (SyncTracker) change: key states, "key in AD", sync latency, stuck and stall alerts.</summary>
 public static class KeyEventsProjector
 {
+    /// <summary>The tenant's pipeline-stalled episode; key-stuck alerts it alone explains fold into it.</summary>
+    public const string PipelineEpisode = "sync-pipeline";
+
     public static bool TryApply(ProjectionSet set, HistoryRow row)
     {
         switch (row.Message)
@@ -25,7 +28,8 @@ public static class KeyEventsProjector
                 stuck.StuckSince = m.DetectedAt - m.WaitingFor;
                 stuck.Hints = string.Join(", ", m.Hints);
                 set.Deltas.Alerts.Add(StuckAlert(m.Key, true, m.DetectedAt,
-                    $"Key of {Who(m.Key)} has waited {m.WaitingFor:g} for AD. Hints: {(m.Hints.Count == 0 ? "none" : stuck.Hints)}"));
+                    $"Key of {Who(m.Key)} has waited {m.WaitingFor:g} for AD. Hints: {(m.Hints.Count == 0 ? "none" : stuck.Hints)}")
+                    with { FoldsInto = OnlyThePipeline(m.Hints) ? PipelineEpisode : null });
                 return true;
             case OrphanedKeyDetected m:
                 var orphan = set.Key(m.TenantId, UserOrAdKey(m.UserId, m.AdKeyId), m.DeviceId, m.DetectedAt);
@@ -39,11 +43,11 @@ public static class KeyEventsProjector
                 Key(set, m.Key, m.ObservedAt).State = KeyStates.Removed;
                 return true;
             case SyncPipelineStalled m:
-                set.Deltas.Alerts.Add(new AlertChange(m.TenantId, "sync-pipeline", "pipeline-stalled", true, "Key sync pipeline stalled",
+                set.Deltas.Alerts.Add(new AlertChange(m.TenantId, PipelineEpisode, "pipeline-stalled", true, "Key sync pipeline stalled",
                     $"No key reached AD since {m.LastKeySyncedAt?.ToString("u") ?? "ever"}; {m.KeysWaiting} keys waiting", m.DetectedAt, null));
                 return true;
             case SyncPipelineRecovered m:
-                set.Deltas.Alerts.Add(new AlertChange(m.TenantId, "sync-pipeline", "pipeline-stalled", false, "Key sync pipeline recovered",
+                set.Deltas.Alerts.Add(new AlertChange(m.TenantId, PipelineEpisode, "pipeline-stalled", false, "Key sync pipeline recovered",
                     $"Keys reach AD again (stalled since {m.StalledSince:u})", m.RecoveredAt, null));
                 return true;
             default:
@@ -82,6 +86,13 @@ public static class KeyEventsProjector
     private static AlertChange StuckAlert(KeyReference key, bool opens, DateTimeOffset at, string text) =>
         new(key.TenantId, $"key-stuck:{key.UserId}:{key.DeviceId}", "key-stuck", opens,
             opens ? $"Key stuck: {Who(key)}" : $"Key recovered: {Who(key)}", text, at, key.DeviceId);
+
+    /// <summary>
+    /// Stuck only because the pipeline stalled: every hint is <see cref="StuckKeyHint.PipelineStalled"/>. A key with a
+    /// user-specific hint (or one added later) is stuck for its own reason and keeps its own alert.
+    /// </summary>
+    private static bool OnlyThePipeline(IReadOnlyList<StuckKeyHint> hints) =>
+        hints.Count > 0 && hints.All(h => h == StuckKeyHint.PipelineStalled);
 
     private static string Who(KeyReference key) => key.UserPrincipalName ?? key.UserId.ToString();
 

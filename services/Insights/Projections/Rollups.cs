@@ -19,8 +19,12 @@ public sealed record HistogramKey(Guid TenantId, DateOnly Day, int Bucket);
 public sealed record FailureKey(Guid TenantId, DateOnly Day, string Category, string Reason);
 
 /// <summary>An alert episode opened or closed by an event.</summary>
+/// <param name="FoldsInto">
+/// Episode key of another alert of the tenant: an opening while that one is open is folded into it (no notification).
+/// </param>
 public sealed record AlertChange(
-    Guid TenantId, string EpisodeKey, string Kind, bool Opens, string Title, string Text, DateTimeOffset At, Guid? DeviceId);
+    Guid TenantId, string EpisodeKey, string Kind, bool Opens, string Title, string Text, DateTimeOffset At, Guid? DeviceId,
+    string? FoldsInto = null);
 
 /// <summary>What applying a batch adds to the daily rollups and the alerts, besides the projection states.</summary>
 public sealed class RollupDeltas

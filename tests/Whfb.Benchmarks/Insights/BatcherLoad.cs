@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Whfb.Insights;
+using Whfb.Insights.Alerts;
 using Whfb.Insights.History;
 using Whfb.Insights.Model;
 
@@ -16,7 +17,7 @@ public static class BatcherLoad
 {
     public static async Task<TimeSpan> RunAsync(NpgsqlDataSource dataSource, IEnumerable<HistoryRow> rows, int batchSize)
     {
-        var writer = new HistoryBatchWriter(dataSource, new HistoryPartitions(dataSource), TimeProvider.System);
+        var writer = new HistoryBatchWriter(dataSource, new HistoryPartitions(dataSource), TimeProvider.System, Options.Create(new AlertOptions()));
         var options = Options.Create(new InsightsOptions { MaxBatchSize = batchSize });
         using var batcher = new HistoryBatcher(writer, options, NullLogger<HistoryBatcher>.Instance);
         await batcher.StartAsync(CancellationToken.None);

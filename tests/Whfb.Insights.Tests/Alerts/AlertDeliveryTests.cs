@@ -28,6 +28,9 @@ public sealed class AlertDeliveryTests(AlertsHost host)
 
         var requests = receiver.Requests.ToList();
         Assert.Equal(["opened", "resolved"], requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("event").GetString()));
+        var texts = receiver.Notifications().Select(n => n.Text).ToList();
+        Assert.StartsWith("Key of ada@contoso.test has waited 3:00:00 for AD", texts[0], StringComparison.Ordinal);
+        Assert.Equal("Key of ada@contoso.test reached AD after 4:00:00", texts[1]);
         Assert.All(requests, r => Assert.True(WebhookSignature.Verify(WebhookClient.Secret,
             long.Parse(r.Headers[WebhookSignature.TimestampHeader]), r.Body, r.Headers[WebhookSignature.Header])));
         Assert.False(WebhookSignature.Verify("another-secret-0123456789", long.Parse(requests[0].Headers[WebhookSignature.TimestampHeader]),
@@ -39,15 +42,21 @@ public sealed class AlertDeliveryTests(AlertsHost host)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.FailNext = 2;
-        await host.RegisterAsync(InsightsHost.TenantB, receiver, "pipeline-stalled");
+        var webhook = await host.RegisterAsync(InsightsHost.TenantB, receiver, "pipeline-stalled");
 
+        // The clock moves only once the dispatcher recorded the attempt: it takes the next attempt's time from the
+        // clock after the receiver answered, so advancing in between would push the retry out by the advance.
+        Task Recorded(int attempts) => Eventually.Async(async () => await host.ScalarAsync(
+            "SELECT count(*) FROM alert_deliveries WHERE webhook_id = @w AND attempts = @a", ("w", webhook), ("a", attempts)) == 1);
         await host.PublishAsync(new SyncPipelineStalled(Guid.NewGuid(), InsightsHost.TenantB, host.Time.GetUtcNow(), null, 12));
         await Eventually.Async(() => Task.FromResult(receiver.Requests.Count == 1));
+        await Recorded(1);
         await Task.Delay(1000);
         Assert.Single(receiver.Requests);
 
         host.Time.Advance(TimeSpan.FromSeconds(10));
         await Eventually.Async(() => Task.FromResult(receiver.Requests.Count == 2));
+        await Recorded(2);
         host.Time.Advance(TimeSpan.FromSeconds(10));
         await Task.Delay(1000);
         Assert.Equal(2, receiver.Requests.Count);
@@ -76,6 +85,8 @@ public sealed class AlertDeliveryTests(AlertsHost host)
         var card = JsonDocument.Parse(teams.Requests.First().Body).RootElement;
         Assert.Equal("MessageCard", card.GetProperty("@type").GetString());
         Assert.Contains("Pilot", card.GetProperty("title").GetString());
+        Assert.Equal("Ring 0: too many failures", card.GetProperty("text").GetString());
+        Assert.Equal("Resumed by admin", JsonDocument.Parse(teams.Requests.Last().Body).RootElement.GetProperty("text").GetString());
         var message = JsonDocument.Parse(slack.Requests.Last().Body).RootElement;
         Assert.StartsWith("[resolved]", message.GetProperty("text").GetString());
         Assert.Equal("good", message.GetProperty("attachments")[0].GetProperty("color").GetString());

@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Whfb.Insights.Tests.Support;
 using Whfb.ServiceDefaults.Security;
+using Whfb.Testing;
 using Xunit;
 
 namespace Whfb.Insights.Tests.Dashboard;
@@ -36,11 +37,7 @@ public sealed class DashboardBrowserTests(DashboardHost host) : IAsyncLifetime
     {
         var scenario = Scenario.Create(InsightsHost.TenantA, DateTimeOffset.UtcNow.AddDays(-2));
         await host.SeedAsync(scenario);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
-
-        await page.GotoAsync(new Uri(host.BaseAddress, "/dashboard/").ToString());
-        await page.FillAsync("#apikey", InsightsHost.KeyOf(InsightsHost.TenantA, WhfbRoles.Operator));
-        await page.ClickAsync("#signin button");
+        var page = await SignInAsync(InsightsHost.TenantA);
         await page.WaitForSelectorAsync("#funnel svg rect", new() { Timeout = 90_000 });
 
         Assert.Equal(4, await page.Locator("#funnel svg").First.Locator("rect").CountAsync());
@@ -55,6 +52,23 @@ public sealed class DashboardBrowserTests(DashboardHost host) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_stalled_pipeline_alert_shows_how_many_stuck_keys_are_folded_into_it()
+    {
+        var (tenant, now) = (InsightsHost.TenantB, DateTimeOffset.UtcNow);
+        await host.PublishAsync(Events.Stalled(tenant, now, 3));
+        await Eventually.Async(async () => await host.ScalarAsync("SELECT count(*) FROM alerts WHERE tenant_id = @t", ("t", tenant)) == 1);
+        await host.PublishAsync(Events.PipelineStuck(tenant, 3, now));
+        await Eventually.Async(async () => await host.ScalarAsync("SELECT count(*) FROM alerts WHERE tenant_id = @t AND folded_into IS NOT NULL", ("t", tenant)) == 3);
+
+        var page = await SignInAsync(tenant);
+        await page.WaitForSelectorAsync("#alerts tbody tr", new() { Timeout = 90_000 });
+
+        var alerts = await page.InnerTextAsync("#alerts");
+        Assert.Contains("Key sync pipeline stalled (+3 stuck keys folded in)", alerts, StringComparison.Ordinal);
+        Assert.DoesNotContain("Key stuck", alerts, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wrong_key_shows_the_sign_in_form_and_no_data()
     {
         var page = await browser.NewPageAsync();
@@ -66,5 +80,14 @@ public sealed class DashboardBrowserTests(DashboardHost host) : IAsyncLifetime
 
         Assert.True(await page.IsVisibleAsync("#signin"));
         Assert.False(await page.IsVisibleAsync("#board"));
+    }
+
+    private async Task<IPage> SignInAsync(Guid tenant)
+    {
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
+        await page.GotoAsync(new Uri(host.BaseAddress, "/dashboard/").ToString());
+        await page.FillAsync("#apikey", InsightsHost.KeyOf(tenant, WhfbRoles.Operator));
+        await page.ClickAsync("#signin button");
+        return page;
     }
 }

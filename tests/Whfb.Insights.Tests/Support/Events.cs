@@ -36,11 +36,27 @@ public static class Events
     public static KeySynced Synced(Guid tenant, Guid user, Guid device, DateTimeOffset at, TimeSpan latency) =>
         new(Guid.NewGuid(), Key(tenant, user, device, at - latency), at, latency);
 
-    public static KeySyncStuck Stuck(Guid tenant, Guid user, Guid device, DateTimeOffset at) =>
-        new(Guid.NewGuid(), Key(tenant, user, device, at.AddHours(-3)), at, TimeSpan.FromHours(3), [StuckKeyHint.AdminSdHolderProtected]);
+    /// <summary>A key stuck for 3 hours, with the hints given (default: a user-specific one, AdminSdHolderProtected).</summary>
+    public static KeySyncStuck Stuck(Guid tenant, Guid user, Guid device, DateTimeOffset at, params StuckKeyHint[] hints) =>
+        new(Guid.NewGuid(), Key(tenant, user, device, at.AddHours(-3)), at, TimeSpan.FromHours(3),
+            hints.Length == 0 ? [StuckKeyHint.AdminSdHolderProtected] : hints);
+
+    /// <summary><paramref name="count"/> keys of new users and devices, stuck only because the pipeline stalled.</summary>
+    public static KeySyncStuck[] PipelineStuck(Guid tenant, int count, DateTimeOffset at) =>
+        [.. Enumerable.Range(0, count).Select(_ => Stuck(tenant, Guid.NewGuid(), Guid.NewGuid(), at, StuckKeyHint.PipelineStalled))];
+
+    /// <summary>The key of <paramref name="stuck"/> reached AD at <paramref name="at"/>.</summary>
+    public static KeySyncRecovered Recovery(KeySyncStuck stuck, DateTimeOffset at) =>
+        new(Guid.NewGuid(), stuck.Key, stuck.DetectedAt, at, at - stuck.Key.CreatedInEntraAt);
 
     public static KeySyncRecovered Recovered(Guid tenant, Guid user, Guid device, DateTimeOffset at) =>
         new(Guid.NewGuid(), Key(tenant, user, device, at.AddHours(-4)), at.AddHours(-1), at, TimeSpan.FromHours(4));
+
+    public static SyncPipelineStalled Stalled(Guid tenant, DateTimeOffset at, int keysWaiting) =>
+        new(Guid.NewGuid(), tenant, at, at.AddHours(-1), keysWaiting);
+
+    public static SyncPipelineRecovered PipelineRecovered(Guid tenant, DateTimeOffset stalledSince, DateTimeOffset at) =>
+        new(Guid.NewGuid(), tenant, stalledSince, at, 0);
 
     public static OrphanedKeyDetected Orphan(Guid tenant, Guid device, DateTimeOffset at) =>
         new(Guid.NewGuid(), tenant, Guid.NewGuid(), "CN=Ada,DC=contoso,DC=test", "orphan-key", device, at.AddDays(-30), OrphanReason.DeviceDeleted, at);

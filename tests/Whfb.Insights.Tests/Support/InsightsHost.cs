@@ -36,7 +36,7 @@ public class InsightsHost : IAsyncLifetime
             ["Insights:Alerts:PollIntervalMs"] = "200",
         };
         var index = 0;
-        foreach (var tenant in new[] { TenantA, TenantB })
+        foreach (var tenant in Tenants)
         {
             foreach (var role in new[] { WhfbRoles.Operator, WhfbRoles.Admin })
             {
@@ -57,6 +57,9 @@ public class InsightsHost : IAsyncLifetime
         await Service.DisposeAsync();
         Start();
     }
+
+    /// <summary>The tenants that get an operator and an admin key.</summary>
+    protected virtual IEnumerable<Guid> Tenants => [TenantA, TenantB];
 
     /// <summary>Kestrel on a loopback port instead of the in-memory test server (for a real browser).</summary>
     protected virtual bool UseKestrel => false;
