@@ -8,7 +8,8 @@ namespace Whfb.Insights.Alerts;
 /// Opens and closes alert episodes in the history write's transaction and queues one delivery per matching webhook:
 /// an episode already open is not opened again (de-duplicated), closing one queues the resolve notification.
 /// An opening that folds into an open parent episode (a key stuck only because the pipeline stalled) is recorded
-/// with <c>folded_into</c> and queues nothing, and neither does its close.
+/// with <c>folded_into</c> and queues nothing, and neither does its close. A close also closes the open episodes under
+/// the change's <see cref="AlertChange.AlsoCloses"/> keys (a key's episode opened before its device was known).
 /// </summary>
 internal static class AlertEpisodes
 {
@@ -26,7 +27,7 @@ internal static class AlertEpisodes
     // recoveries, which SyncTracker sends after the pipeline's own.
     private const string Close = """
         UPDATE alerts a SET resolved_at = @at, resolution = @text
-        WHERE a.tenant_id = @t AND a.episode_key = @episode AND a.resolved_at IS NULL
+        WHERE a.tenant_id = @t AND a.episode_key = ANY(@episodes) AND a.resolved_at IS NULL
         RETURNING a.id, a.folded_into IS NULL, EXISTS (SELECT 1 FROM alerts c WHERE c.folded_into = a.id)
         """;
 
@@ -41,7 +42,7 @@ internal static class AlertEpisodes
     {
         foreach (var change in changes)
         {
-            if (await ChangeAsync(change, c, t, ct) is ({ } alert, true, var summarisesFolds))
+            foreach (var (alert, summarisesFolds) in await ChangeAsync(change, c, t, ct))
             {
                 await using var queue = new NpgsqlCommand(Queue, c, t);
                 queue.Parameters.AddWithValue("alert", alert);
@@ -55,13 +56,14 @@ internal static class AlertEpisodes
         }
     }
 
-    /// <summary>The alert opened or closed (null when nothing changed), whether to notify, whether it summarises folded rows.</summary>
-    private static async Task<(Guid? Alert, bool Notify, bool SummarisesFolds)> ChangeAsync(
+    /// <summary>The alerts opened or closed that are to be notified (none when nothing changed), each with whether it summarises folded rows.</summary>
+    private static async Task<List<(Guid Alert, bool SummarisesFolds)>> ChangeAsync(
         AlertChange change, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(change.Opens ? Open : Close, c, t);
         command.Parameters.AddWithValue("t", change.TenantId);
         command.Parameters.AddWithValue("episode", change.EpisodeKey);
+        command.Parameters.AddWithValue("episodes", (string[])[change.EpisodeKey, .. change.AlsoCloses]);
         command.Parameters.AddWithValue("kind", change.Kind);
         command.Parameters.AddWithValue("title", change.Title);
         command.Parameters.AddWithValue("text", change.Text);
@@ -69,6 +71,15 @@ internal static class AlertEpisodes
         command.Parameters.AddWithValue("at", change.At);
         command.Parameters.Add(new NpgsqlParameter("parent", NpgsqlDbType.Text) { Value = (object?)change.FoldsInto ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetGuid(0), reader.GetBoolean(1), reader.GetBoolean(2)) : (null, false, false);
+        var notified = new List<(Guid, bool)>(1);
+        while (await reader.ReadAsync(ct))
+        {
+            if (reader.GetBoolean(1))
+            {
+                notified.Add((reader.GetGuid(0), reader.GetBoolean(2)));
+            }
+        }
+
+        return notified;
     }
 }

@@ -75,6 +75,8 @@
 
   // Key-stuck alerts folded into a stalled-pipeline alert are not listed; the pipeline alert says how many it holds.
   const folded = (alert) => (alert.folded > 0 ? ` (+${alert.folded.toLocaleString("en-US")} stuck keys folded in)` : "");
+  // A key stuck before its device was known is told apart from the user's other keys by its Entra key id.
+  const device = (key) => key.deviceId ?? (key.entraKeyId ? `not known yet (key ${key.entraKeyId})` : "");
   const pct = (rate) => (rate === null || rate === undefined ? "-" : Math.round(rate * 100) + "%");
 
   async function load() {
@@ -87,7 +89,7 @@
       funnel(f.funnel);
       latency(l.buckets);
       rings(r.rings);
-      table("stuck-keys", s.keys, (k) => [k.userPrincipalName ?? k.userId, k.deviceId, k.stuckSince, k.hints]);
+      table("stuck-keys", s.keys, (k) => [k.userPrincipalName ?? k.userId, device(k), k.stuckSince, k.hints]);
       table("alerts", a.alerts, (x) => [x.kind, x.title + folded(x), x.openedAt, x.acknowledgedBy]);
       $("status").textContent = "Updated " + new Date().toLocaleTimeString();
     } catch (e) {

@@ -68,7 +68,8 @@ public sealed class HistoryBatchWriter(NpgsqlDataSource dataSource, HistoryParti
             return;
         }
 
-        // First pass on an empty set finds which states the rows touch; those are loaded, then the rows applied.
+        // First pass on an empty set finds which states the rows touch (and which key rows they may fold into a
+        // device's row); those are loaded, then the rows applied.
         var probe = new ProjectionSet();
         Projector.ApplyOrdered(probe, relevant);
         var set = await ProjectionStore.LoadAsync(probe, connection, transaction, ct);

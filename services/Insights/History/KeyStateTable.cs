@@ -10,14 +10,17 @@ internal static class KeyStateTable
     private const string Columns = "tenant_id, user_id, device_id, user_principal_name, entra_key_id, ad_key_id, ad_object_dn, state, " +
         "created_in_entra_at, stuck_since, hints, synced_at, latency_seconds, orphan_reason, updated_at";
 
-    public static NpgsqlBatchCommand? Load(ProjectionSet probe)
-    {
-        var keys = probe.Keys.Keys.ToList();
-        return Statement(
-            $"SELECT {Columns} FROM key_state WHERE (tenant_id, user_id, device_id) IN (SELECT * FROM unnest(@t, @u, @d)) FOR UPDATE", keys.Count,
-            Of("t", NpgsqlDbType.Uuid, keys, k => k.Tenant), Of("u", NpgsqlDbType.Uuid, keys, k => k.User),
-            Of("d", NpgsqlDbType.Uuid, keys, k => k.Device));
-    }
+    /// <summary>The rows the probe touched and those it may fold away (a key whose device became known), locked.</summary>
+    public static NpgsqlBatchCommand? Load(ProjectionSet probe) =>
+        ByKey($"SELECT {Columns} FROM key_state WHERE (tenant_id, user_id, device_id) IN (SELECT * FROM unnest(@t, @u, @d)) FOR UPDATE",
+            [.. probe.Keys.Keys.Union(probe.FoldCandidates)]);
+
+    /// <summary>Deletes the rows folded into another row, in the batch's transaction.</summary>
+    public static NpgsqlBatchCommand? Delete(ProjectionSet set) =>
+        ByKey("DELETE FROM key_state WHERE (tenant_id, user_id, device_id) IN (SELECT * FROM unnest(@t, @u, @d))", [.. set.FoldedKeys]);
+
+    private static NpgsqlBatchCommand? ByKey(string sql, List<(Guid Tenant, Guid User, Guid Device)> keys) => Statement(sql, keys.Count,
+        Of("t", NpgsqlDbType.Uuid, keys, k => k.Tenant), Of("u", NpgsqlDbType.Uuid, keys, k => k.User), Of("d", NpgsqlDbType.Uuid, keys, k => k.Device));
 
     public static void Read(NpgsqlDataReader r, ProjectionSet set)
     {

@@ -5,7 +5,8 @@ namespace Whfb.Insights.History;
 
 /// <summary>
 /// Loads (locked) the projection states a batch touches, in one round trip for the three tables, and gives the
-/// statements that save them (sent with the rollups). A table the batch does not touch is not queried.
+/// statements that save them (sent with the rollups), key rows folded into another deleted. A table the batch does not
+/// touch is not queried.
 /// </summary>
 internal static class ProjectionStore
 {
@@ -38,5 +39,5 @@ internal static class ProjectionStore
     }
 
     public static IEnumerable<NpgsqlBatchCommand?> Saves(ProjectionSet set) =>
-        [DeviceStateTable.Save(set), KeyStateTable.Save(set), RingStateTable.Save(set)];
+        [DeviceStateTable.Save(set), KeyStateTable.Save(set), KeyStateTable.Delete(set), RingStateTable.Save(set)];
 }

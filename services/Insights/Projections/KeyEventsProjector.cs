@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Whfb.Contracts.Keys;
 using Whfb.Insights.Model;
 
@@ -20,7 +18,8 @@ public static class KeyEventsProjector
                 return true;
             case KeySyncRecovered m:
                 Synced(set, m.Key, m.ObservedInAdAt, m.Latency);
-                set.Deltas.Alerts.Add(StuckAlert(m.Key, false, m.ObservedInAdAt, $"Key of {Who(m.Key)} reached AD after {m.Latency:g}"));
+                set.Deltas.Alerts.Add(StuckAlert(m.Key, false, m.ObservedInAdAt, $"Key of {Who(m.Key)} reached AD after {m.Latency:g}")
+                    with { AlsoCloses = EarlierEpisodes(set, m.Key) });
                 return true;
             case KeySyncStuck m:
                 var stuck = Key(set, m.Key, m.DetectedAt);
@@ -32,7 +31,7 @@ public static class KeyEventsProjector
                     with { FoldsInto = OnlyThePipeline(m.Hints) ? PipelineEpisode : null });
                 return true;
             case OrphanedKeyDetected m:
-                var orphan = set.Key(m.TenantId, UserOrAdKey(m.UserId, m.AdKeyId), m.DeviceId, m.DetectedAt);
+                var orphan = set.Key(m.TenantId, UserOrAdKey(m.UserId, m.AdKeyId), KeyIdentity.Of(m.DeviceId, null, m.AdKeyId), m.DetectedAt);
                 orphan.State = KeyStates.Orphaned;
                 orphan.AdKeyId = m.AdKeyId;
                 orphan.AdObjectDn = m.AdObjectDn;
@@ -73,9 +72,26 @@ public static class KeyEventsProjector
         }
     }
 
+    /// <summary>
+    /// The key's row, by its identity (<see cref="KeyIdentity"/>). An event naming the device folds in the row the same
+    /// key had while its device was unknown (its stand-in, or the empty identity of rows written before stand-ins, when
+    /// that row holds the same Entra key id or AD KeyID): the key keeps one row, under its device.
+    /// </summary>
     private static KeyState Key(ProjectionSet set, KeyReference r, DateTimeOffset at)
     {
-        var key = set.Key(r.TenantId, UserOrAdKey(r.UserId, r.AdKeyId), r.DeviceId, at);
+        var user = UserOrAdKey(r.UserId, r.AdKeyId);
+        var key = set.Key(r.TenantId, user, KeyIdentity.Of(r.DeviceId, r.EntraKeyId, r.AdKeyId), at);
+        if (r.DeviceId is not null)
+        {
+            foreach (var earlier in KeyIdentity.WithoutDevice(r.EntraKeyId, r.AdKeyId))
+            {
+                if (set.TakeKey(r.TenantId, user, earlier, k => SameKey(k, r)) is { } row)
+                {
+                    key.Absorb(row);
+                }
+            }
+        }
+
         key.UserPrincipalName = r.UserPrincipalName ?? key.UserPrincipalName;
         key.EntraKeyId = r.EntraKeyId ?? key.EntraKeyId;
         key.AdKeyId = r.AdKeyId ?? key.AdKeyId;
@@ -83,9 +99,28 @@ public static class KeyEventsProjector
         return key;
     }
 
+    private static bool SameKey(KeyState row, KeyReference r) =>
+        (r.EntraKeyId is not null && row.EntraKeyId == r.EntraKeyId) || (r.AdKeyId is not null && row.AdKeyId == r.AdKeyId);
+
     private static AlertChange StuckAlert(KeyReference key, bool opens, DateTimeOffset at, string text) =>
-        new(key.TenantId, $"key-stuck:{key.UserId}:{key.DeviceId}", "key-stuck", opens,
+        new(key.TenantId, Episode(key, KeyIdentity.Of(key.DeviceId, key.EntraKeyId, key.AdKeyId)), "key-stuck", opens,
             opens ? $"Key stuck: {Who(key)}" : $"Key recovered: {Who(key)}", text, at, key.DeviceId);
+
+    /// <summary>A key's stuck episode is keyed by its user and its identity.</summary>
+    private static string Episode(KeyReference key, Guid identity) => $"key-stuck:{key.UserId}:{KeyIdentity.EpisodePart(identity)}";
+
+    /// <summary>
+    /// The episodes a key's recovery closes besides its own: those opened under its stand-ins while its device was unknown,
+    /// and the deviceless one opened before stand-ins (keyed by the user alone) when the batch folded this key's row from
+    /// then (the row, not the episode, tells which of the user's keys it was).
+    /// </summary>
+    private static string[] EarlierEpisodes(ProjectionSet set, KeyReference key)
+    {
+        var identity = KeyIdentity.Of(key.DeviceId, key.EntraKeyId, key.AdKeyId);
+        var legacyFolded = set.FoldedKeys.Contains((key.TenantId, UserOrAdKey(key.UserId, key.AdKeyId), Guid.Empty));
+        return [.. KeyIdentity.WithoutDevice(key.EntraKeyId, key.AdKeyId)
+            .Where(i => i != identity && (i != Guid.Empty || legacyFolded)).Select(i => Episode(key, i))];
+    }
 
     /// <summary>
     /// Stuck only because the pipeline stalled: every hint is <see cref="StuckKeyHint.PipelineStalled"/>. A key with a
@@ -98,6 +133,5 @@ public static class KeyEventsProjector
 
     /// <summary>A key without an Entra user (an AD value nobody registered) is known by its AD key id, in every event.</summary>
     private static Guid UserOrAdKey(Guid? user, string? adKeyId) =>
-        user is { } known && known != Guid.Empty ? known
-        : adKeyId is not null ? new Guid(MD5.HashData(Encoding.UTF8.GetBytes(adKeyId))) : Guid.Empty;
+        user is { } known && known != Guid.Empty ? known : adKeyId is not null ? KeyIdentity.Named(adKeyId) : Guid.Empty;
 }

@@ -1,6 +1,9 @@
 namespace Whfb.Insights.Projections;
 
-/// <summary>Current state of one user's key on one device (<see cref="DeviceId"/> is empty when unknown).</summary>
+/// <summary>
+/// Current state of one user's key on one device. <see cref="DeviceId"/> is the key's identity (<see cref="KeyIdentity"/>):
+/// its device, or while that is unknown a stand-in derived from its Entra key id or AD KeyID (empty when neither is known).
+/// </summary>
 public sealed class KeyState
 {
     public Guid TenantId { get; init; }
@@ -18,6 +21,26 @@ public sealed class KeyState
     public double? LatencySeconds { get; set; }
     public string? OrphanReason { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Takes over what <paramref name="earlier"/> knew, the same key's row from before its device was known: every field
+    /// this row lacks, its state while this row has none of its own yet, the later update time.
+    /// </summary>
+    public void Absorb(KeyState earlier)
+    {
+        UserPrincipalName ??= earlier.UserPrincipalName;
+        EntraKeyId ??= earlier.EntraKeyId;
+        AdKeyId ??= earlier.AdKeyId;
+        AdObjectDn ??= earlier.AdObjectDn;
+        CreatedInEntraAt ??= earlier.CreatedInEntraAt;
+        StuckSince ??= earlier.StuckSince;
+        Hints ??= earlier.Hints;
+        SyncedAt ??= earlier.SyncedAt;
+        LatencySeconds ??= earlier.LatencySeconds;
+        OrphanReason ??= earlier.OrphanReason;
+        State = State == KeyStates.Registered ? earlier.State : State;
+        UpdatedAt = UpdatedAt > earlier.UpdatedAt ? UpdatedAt : earlier.UpdatedAt;
+    }
 }
 
 public static class KeyStates

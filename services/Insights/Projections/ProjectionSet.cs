@@ -8,6 +8,12 @@ public sealed class ProjectionSet
 {
     public Dictionary<(Guid Tenant, Guid Device), DeviceState> Devices { get; } = [];
     public Dictionary<(Guid Tenant, Guid User, Guid Device), KeyState> Keys { get; } = [];
+
+    /// <summary>Key rows folded into another row (a key whose device became known): deleted when the batch is saved.</summary>
+    public HashSet<(Guid Tenant, Guid User, Guid Device)> FoldedKeys { get; } = [];
+
+    /// <summary>Key rows a batch may fold away (<see cref="TakeKey"/>): loaded with the rows it touches, wherever they exist.</summary>
+    public HashSet<(Guid Tenant, Guid User, Guid Device)> FoldCandidates { get; } = [];
     public Dictionary<(Guid Tenant, Guid Rollout, int Ring), RingState> Rings { get; } = [];
     public RollupDeltas Deltas { get; } = new();
 
@@ -30,9 +36,29 @@ public sealed class ProjectionSet
         {
             state = new KeyState { TenantId = tenant, UserId = user, DeviceId = device ?? Guid.Empty };
             Keys[id] = state;
+            FoldedKeys.Remove(id);
         }
 
         state.UpdatedAt = Max(state.UpdatedAt, at);
+        return state;
+    }
+
+    /// <summary>
+    /// Takes the key row (tenant, user, identity) out of the set to fold it into another, when it is loaded (or made by
+    /// an earlier row of the batch) and <paramref name="belongs"/>: it is deleted when the batch is saved. Either way the
+    /// row is remembered as a candidate, so that the load before the batch is applied fetches it.
+    /// </summary>
+    public KeyState? TakeKey(Guid tenant, Guid user, Guid identity, Func<KeyState, bool> belongs)
+    {
+        var id = (tenant, user, identity);
+        FoldCandidates.Add(id);
+        if (!Keys.TryGetValue(id, out var state) || !belongs(state))
+        {
+            return null;
+        }
+
+        Keys.Remove(id);
+        FoldedKeys.Add(id);
         return state;
     }
 

@@ -24,7 +24,11 @@ public sealed record FailureKey(Guid TenantId, DateOnly Day, string Category, st
 /// </param>
 public sealed record AlertChange(
     Guid TenantId, string EpisodeKey, string Kind, bool Opens, string Title, string Text, DateTimeOffset At, Guid? DeviceId,
-    string? FoldsInto = null);
+    string? FoldsInto = null)
+{
+    /// <summary>A close also closes open episodes under these keys: the same episode opened under an earlier identity.</summary>
+    public IReadOnlyList<string> AlsoCloses { get; init; } = [];
+}
 
 /// <summary>What applying a batch adds to the daily rollups and the alerts, besides the projection states.</summary>
 public sealed class RollupDeltas

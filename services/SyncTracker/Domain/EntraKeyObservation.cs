@@ -11,4 +11,7 @@ public sealed record EntraKeyObservation(
 {
     /// <summary>The AD KeyID, where the source exposes it (then matching is exact).</summary>
     public string? AdKeyId { get; init; }
+
+    /// <summary>Graph's single GET with $expand=device answered for this key: <see cref="DeviceId"/> is its answer (null: Graph has none).</summary>
+    public bool DeviceLookedUp { get; init; }
 }

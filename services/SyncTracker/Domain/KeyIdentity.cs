@@ -17,7 +17,7 @@ internal static class KeyIdentity
     /// <summary>The Entra side of a tracked key as an observation (to merge it into another key).</summary>
     public static EntraKeyObservation ObservationOf(TrackedKey key) =>
         new(key.EntraUserId ?? Guid.Empty, key.UserPrincipalName, key.DeviceId, key.EntraKeyId, key.DeviceKeyId,
-            key.CreatedInEntraAt ?? DateTimeOffset.MinValue) { AdKeyId = key.ExpectedAdKeyId };
+            key.CreatedInEntraAt ?? DateTimeOffset.MinValue) { AdKeyId = key.ExpectedAdKeyId, DeviceLookedUp = key.DeviceLookedUp };
 
     private static bool Differ<T>(T? a, T? b) => a is not null && b is not null && !EqualityComparer<T>.Default.Equals(a, b);
 }

@@ -5,20 +5,23 @@ public sealed partial class TenantSyncEngine
     /// <summary>
     /// Graph lists a user's keys without their devices (only a single GET with $expand=device gives one). The Graph ids
     /// of the listed keys whose device is worth that request: those the engine knows no device of (new, or learned
-    /// without one) that could be mistaken, within 2 × CreationTolerance of their creation time (two keys that far
-    /// apart can both fit one value or event), for another key of the user:
-    /// - another listed key whose device is unknown too, or
-    /// - two or more unresolved records: Entra keys without a Graph id (device events) and AD values no Entra key
-    ///   claims. A single one is the key's own counterpart (its device event, or its value seen in AD first) and is
-    ///   merged or paired by creation time, as for a user with one key, so such users cost no lookup.
-    /// A key whose device is known is never asked again.
+    /// without one) and has not looked up yet, and that
+    /// - could be mistaken, within 2 × CreationTolerance of their creation time (two keys that far apart can both fit one
+    ///   value or event), for another listed key whose device is unknown too, or for two or more unresolved records:
+    ///   Entra keys without a Graph id (device events) and AD values no Entra key claims. A single one is the key's own
+    ///   counterpart (its device event, or its value seen in AD first) and is merged or paired by creation time, as for a
+    ///   user with one key, so such users cost no lookup; or
+    /// - have waited for AD longer than one sync cycle (<see cref="KeyWaitedPastCycle"/>): such a key may go stuck, and
+    ///   its stuck event should say which device it is on.
+    /// A key whose device is known, or that was looked up once (Graph answered with or without a device), is never asked again.
     /// </summary>
     public IReadOnlyList<string> KeysNeedingDevice(Guid userId, IReadOnlyList<EntraKeyObservation> listed)
     {
         var tracked = _keys.OfEntraUser(userId);
-        var unknown = listed.Where(o => o.EntraKeyId is not null && o.DeviceId is null
-            && tracked.FirstOrDefault(k => k.EntraKeyId == o.EntraKeyId)?.DeviceId is null).ToList();
-        if (unknown.Count == 0)
+        TrackedKey? Known(EntraKeyObservation o) => tracked.FirstOrDefault(k => k.EntraKeyId == o.EntraKeyId);
+        var unknown = listed.Where(o => o.EntraKeyId is not null && o.DeviceId is null && Known(o)?.DeviceId is null).ToList();
+        var asked = unknown.Where(o => Known(o) is not { DeviceLookedUp: true }).ToList();
+        if (asked.Count == 0)
         {
             return [];
         }
@@ -26,11 +29,20 @@ public sealed partial class TenantSyncEngine
         var window = Thresholds.CreationTolerance * 2;
         var unresolved = UnresolvedTimes(userId, tracked);
         bool Near(DateTimeOffset a, DateTimeOffset b) => (a - b).Duration() <= window;
-        return [.. unknown
-            .Where(o => unknown.Any(other => other != o && Near(other.CreatedAt, o.CreatedAt))
+        return [.. asked
+            .Where(o => KeyWaitedPastCycle(Known(o))
+                || unknown.Any(other => other != o && Near(other.CreatedAt, o.CreatedAt))
                 || unresolved.Count(t => Near(t, o.CreatedAt)) >= 2)
             .Select(o => o.EntraKeyId!)];
     }
+
+    /// <summary>
+    /// A tracked key still waiting for AD (awaiting or stuck) registered more than one sync cycle ago. Stuck comes at
+    /// StuckAfterCycles cycles plus the grace, so the pending re-check (every PendingRecheckInterval) looks it up first;
+    /// a key synced on time never gets here, so a healthy tenant costs no lookup.
+    /// </summary>
+    private bool KeyWaitedPastCycle(TrackedKey? key) =>
+        key is not null && key.State.IsWaiting() && Now - key.CreatedInEntraAt > Thresholds.Cycle;
 
     /// <summary>Creation times of the user's device-event keys not yet tied to a Graph id and of its unclaimed AD values.</summary>
     private List<DateTimeOffset> UnresolvedTimes(Guid userId, IReadOnlyList<TrackedKey> tracked)

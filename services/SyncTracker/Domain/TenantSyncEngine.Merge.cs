@@ -31,13 +31,14 @@ public sealed partial class TenantSyncEngine
 
     private void Merge(TrackedKey key, EntraKeyObservation o)
     {
-        var before = (key.EntraKeyId, key.DeviceKeyId, key.DeviceId, key.ExpectedAdKeyId, key.UserPrincipalName);
+        var before = (key.EntraKeyId, key.DeviceKeyId, key.DeviceId, key.ExpectedAdKeyId, key.UserPrincipalName, key.DeviceLookedUp);
         key.EntraKeyId ??= o.EntraKeyId;
         key.DeviceKeyId ??= o.DeviceKeyId;
         key.DeviceId ??= o.DeviceId;
         key.ExpectedAdKeyId ??= o.AdKeyId;
         key.UserPrincipalName ??= o.UserPrincipalName;
-        if (before != (key.EntraKeyId, key.DeviceKeyId, key.DeviceId, key.ExpectedAdKeyId, key.UserPrincipalName))
+        key.DeviceLookedUp |= o.DeviceLookedUp;
+        if (before != (key.EntraKeyId, key.DeviceKeyId, key.DeviceId, key.ExpectedAdKeyId, key.UserPrincipalName, key.DeviceLookedUp))
         {
             _changes.Keys.Add(key);
         }

@@ -25,6 +25,9 @@ public sealed class TrackedKey
     /// <summary>The AD KeyID when the Entra side exposes it (then matching is exact).</summary>
     public string? ExpectedAdKeyId { get; set; }
 
+    /// <summary>Graph's single GET with $expand=device answered for this key (with its device, or without one): not asked again.</summary>
+    public bool DeviceLookedUp { get; set; }
+
     public DateTimeOffset? CreatedInEntraAt { get; set; }
     public DateTimeOffset? EntraRemovedAt { get; set; }
 

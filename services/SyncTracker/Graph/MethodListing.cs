@@ -19,7 +19,7 @@ public sealed record MethodListing(Guid UserId, IReadOnlyList<EntraKeyObservatio
     public MethodListing WithDevices(IReadOnlyDictionary<string, Guid?> devices, IReadOnlySet<string> gone) => this with
     {
         Keys = [.. Keys.Where(k => !gone.Contains(k.EntraKeyId!))
-            .Select(k => devices.TryGetValue(k.EntraKeyId!, out var device) ? k with { DeviceId = device } : k)],
+            .Select(k => devices.TryGetValue(k.EntraKeyId!, out var device) ? k with { DeviceId = device, DeviceLookedUp = true } : k)],
         DevicesLookedUp = true,
     };
 

@@ -91,5 +91,5 @@ public sealed class AlertFoldingTests(AlertsHost host)
 
     /// <summary>(alerts, folded alerts, deliveries) of the tenant.</summary>
     private async Task<(long, long, long)> StateAsync(Guid tenant) => (await host.AlertsAsync(tenant), await host.AlertsAsync(tenant, "a.folded_into IS NOT NULL"),
-        await host.ScalarAsync("SELECT count(*) FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id WHERE a.tenant_id = @t", ("t", tenant)));
+        await host.DeliveriesAsync(tenant));
 }

@@ -37,6 +37,8 @@ public sealed class DashboardBrowserTests(DashboardHost host) : IAsyncLifetime
     {
         var scenario = Scenario.Create(InsightsHost.TenantA, DateTimeOffset.UtcNow.AddDays(-2));
         await host.SeedAsync(scenario);
+        await host.PublishAsync(Events.Stuck(Events.Deviceless(InsightsHost.TenantA, Guid.NewGuid(), "m-dashboard", scenario.Start), scenario.Start.AddHours(6)));
+        await Eventually.Async(async () => await host.ScalarAsync("SELECT count(*) FROM key_state WHERE entra_key_id = 'm-dashboard'") == 1);
         var page = await SignInAsync(InsightsHost.TenantA);
         await page.WaitForSelectorAsync("#funnel svg rect", new() { Timeout = 90_000 });
 
@@ -44,6 +46,7 @@ public sealed class DashboardBrowserTests(DashboardHost host) : IAsyncLifetime
         Assert.True(await page.Locator("#latency svg rect").CountAsync() >= 1);
         Assert.Contains("Pilot ring 0", await page.InnerTextAsync("#rings"));
         Assert.Contains(scenario.Devices[1].ToString(), await page.InnerTextAsync("#stuck-keys"));
+        Assert.Contains("not known yet (key m-dashboard)", await page.InnerTextAsync("#stuck-keys"));
         Assert.Contains("Key stuck", await page.InnerTextAsync("#alerts"));
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard.png");
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);

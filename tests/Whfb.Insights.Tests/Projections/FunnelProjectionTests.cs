@@ -1,4 +1,3 @@
-using Whfb.Insights.Model;
 using Whfb.Insights.Projections;
 using Whfb.Insights.Tests.Support;
 using Xunit;
@@ -69,23 +68,5 @@ public sealed class FunnelProjectionTests
         Assert.Equal(KeyStates.Removed, Assert.Single(set.Keys.Values).State);
     }
 
-    private static ProjectionSet Apply(params object[] messages)
-    {
-        var set = new ProjectionSet();
-        Projector.Apply(set, messages.Select(m => new HistoryRow(Guid.NewGuid(), Tenant, m.GetType().Name, At(m), m)));
-        return set;
-    }
-
-    private static DateTimeOffset At(object m) => m switch
-    {
-        Contracts.Devices.ProvisioningReadinessReported r => r.Header.TimeCreated,
-        Contracts.Devices.NgcKeyRegistered r => r.Header.TimeCreated,
-        Contracts.Devices.NgcKeyRegistrationFailed r => r.Header.TimeCreated,
-        Contracts.Devices.DeviceStatusReported r => r.CollectedAt,
-        Contracts.Keys.KeySynced r => r.ObservedInAdAt,
-        Contracts.Keys.KeySyncStuck r => r.DetectedAt,
-        Contracts.Keys.KeySyncRecovered r => r.ObservedInAdAt,
-        Contracts.Policy.RingAssigned r => r.At,
-        _ => T0,
-    };
+    private static ProjectionSet Apply(params object[] messages) => Applied.To(new ProjectionSet(), Tenant, messages);
 }

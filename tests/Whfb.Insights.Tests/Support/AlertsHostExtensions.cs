@@ -34,6 +34,10 @@ public static class AlertsHostExtensions
     public static Task<long> AlertsAsync(this AlertsHost host, Guid tenant, string where = "true") =>
         host.ScalarAsync($"SELECT count(*) FROM alerts a WHERE a.tenant_id = @t AND {where}", ("t", tenant));
 
+    /// <summary>The tenant's notification deliveries, whatever their state.</summary>
+    public static Task<long> DeliveriesAsync(this AlertsHost host, Guid tenant) =>
+        host.ScalarAsync("SELECT count(*) FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id WHERE a.tenant_id = @t", ("t", tenant));
+
     /// <summary>
     /// Waits until the tenant has <paramref name="count"/> alert rows matching <paramref name="where"/> (the events
     /// were applied) and no notification due by the fake clock is left unsent (all of them were posted).

@@ -36,10 +36,17 @@ public static class Events
     public static KeySynced Synced(Guid tenant, Guid user, Guid device, DateTimeOffset at, TimeSpan latency) =>
         new(Guid.NewGuid(), Key(tenant, user, device, at - latency), at, latency);
 
+    /// <summary>A key Graph listed without its device: only its Entra key id (Graph's method id), and no AD KeyID (not in AD).</summary>
+    public static KeyReference Deviceless(Guid tenant, Guid user, string entraKeyId, DateTimeOffset created) =>
+        new(tenant, user, "ada@contoso.test", null, entraKeyId, null, created);
+
     /// <summary>A key stuck for 3 hours, with the hints given (default: a user-specific one, AdminSdHolderProtected).</summary>
     public static KeySyncStuck Stuck(Guid tenant, Guid user, Guid device, DateTimeOffset at, params StuckKeyHint[] hints) =>
-        new(Guid.NewGuid(), Key(tenant, user, device, at.AddHours(-3)), at, TimeSpan.FromHours(3),
-            hints.Length == 0 ? [StuckKeyHint.AdminSdHolderProtected] : hints);
+        Stuck(Key(tenant, user, device, at.AddHours(-3)), at, hints);
+
+    /// <summary>The key stuck at <paramref name="at"/>, with the hints given (default: AdminSdHolderProtected).</summary>
+    public static KeySyncStuck Stuck(KeyReference key, DateTimeOffset at, params StuckKeyHint[] hints) =>
+        new(Guid.NewGuid(), key, at, at - key.CreatedInEntraAt, hints.Length == 0 ? [StuckKeyHint.AdminSdHolderProtected] : hints);
 
     /// <summary><paramref name="count"/> keys of new users and devices, stuck only because the pipeline stalled.</summary>
     public static KeySyncStuck[] PipelineStuck(Guid tenant, int count, DateTimeOffset at) =>
@@ -48,6 +55,10 @@ public static class Events
     /// <summary>The key of <paramref name="stuck"/> reached AD at <paramref name="at"/>.</summary>
     public static KeySyncRecovered Recovery(KeySyncStuck stuck, DateTimeOffset at) =>
         new(Guid.NewGuid(), stuck.Key, stuck.DetectedAt, at, at - stuck.Key.CreatedInEntraAt);
+
+    /// <summary>The key of <paramref name="stuck"/> reached AD at <paramref name="at"/>: its AD value names the device and the AD KeyID.</summary>
+    public static KeySyncRecovered Recovery(KeySyncStuck stuck, DateTimeOffset at, Guid device) =>
+        Recovery(stuck, at) with { Key = stuck.Key with { DeviceId = device, AdKeyId = $"ad-{stuck.Key.EntraKeyId}" } };
 
     public static KeySyncRecovered Recovered(Guid tenant, Guid user, Guid device, DateTimeOffset at) =>
         new(Guid.NewGuid(), Key(tenant, user, device, at.AddHours(-4)), at.AddHours(-1), at, TimeSpan.FromHours(4));

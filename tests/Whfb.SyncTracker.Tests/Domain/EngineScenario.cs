@@ -76,6 +76,10 @@ public sealed class EngineScenario
     public static EntraKeyObservation Listed(TestUser user, string graphId, DateTimeOffset created, Guid? device = null) =>
         new(user.EntraId, null, device, graphId, null, created);
 
+    /// <summary>A key as Graph's single GET with $expand=device answered for it: its device, or none (its device deleted).</summary>
+    public static EntraKeyObservation LookedUp(TestUser user, string graphId, DateTimeOffset created, Guid? device) =>
+        Listed(user, graphId, created, device) with { DeviceLookedUp = true };
+
     /// <summary>Graph's complete listing of the user's keys (listing lag 10 minutes).</summary>
     public void List(TestUser user, params EntraKeyObservation[] keys)
     {

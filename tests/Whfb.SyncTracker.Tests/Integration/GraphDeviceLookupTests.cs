@@ -83,6 +83,34 @@ public sealed class GraphDeviceLookupTests
         Assert.Equal(0, host.Service.Services.GetRequiredService<GraphTraffic>().DeviceLookups);
     }
 
+    [Fact]
+    public async Task Key_of_a_user_out_of_sync_scope_has_its_device_looked_up_before_it_is_stuck_and_the_stuck_event_carries_it()
+    {
+        await using var emulator = await EmulatorScope<GraphEmulator>.StartAsync(new GraphEmulator());
+        var graph = emulator.Graph;
+        var method = graph.AddKey(graph.CloudUser($"scope-{Guid.NewGuid():N}@contoso.example"), Start);
+        await using var host = await SyncTrackerHost.StartAsync(graph.InventorySettings());
+        var traffic = host.Service.Services.GetRequiredService<GraphTraffic>();
+        var known = $"SELECT count(*) FROM tracked_keys WHERE entra_key_id = '{method.Id}' AND device_id = '{method.DeviceId}' AND device_looked_up";
+        await Eventually.Async(async () => await host.ScalarAsync(
+            $"SELECT count(*) FROM tracked_keys WHERE state = 'AwaitingAd' AND entra_key_id = '{method.Id}' AND device_id IS NULL") == 1, Patience);
+
+        // Pending re-checks every 10 minutes: the one after the key waited a cycle (30 minutes) asks for its device.
+        await host.AdvanceAsync(TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(1));
+        Assert.Equal(0, traffic.DeviceLookups);
+        await host.AdvanceAsync(TimeSpan.FromMinutes(11), TimeSpan.FromMinutes(1));
+        await Eventually.Async(async () => await host.ScalarAsync(known) == 1, Patience);
+        Assert.Equal(1, traffic.DeviceLookups);
+
+        // Stuck at 2 cycles + 15 minutes; the re-checks meanwhile do not ask again.
+        await host.AdvanceAsync(TimeSpan.FromMinutes(40), TimeSpan.FromMinutes(1));
+        await Eventually.Async(() => Task.FromResult(host.Events.Count<KeySyncStuck>() == 1), Patience);
+        var stuck = host.Events.Received.OfType<KeySyncStuck>().Single();
+        Assert.Equal((method.DeviceId, method.Id), (stuck.Key.DeviceId, stuck.Key.EntraKeyId));
+        Assert.Equal([StuckKeyHint.UserOutOfSyncScope], stuck.Hints);
+        Assert.Equal(1, traffic.DeviceLookups);
+    }
+
     private static string OwnValue(string methodId, DateTimeOffset adCreated) =>
         $"SELECT count(*) FROM tracked_keys WHERE state = 'Synced' AND entra_key_id = '{methodId}' AND ad_created_at = '{adCreated:O}'";
 }

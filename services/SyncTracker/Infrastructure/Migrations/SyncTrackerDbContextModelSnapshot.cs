@@ -268,6 +268,10 @@ namespace Whfb.SyncTracker.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("device_key_id");
 
+                    b.Property<bool>("DeviceLookedUp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("device_looked_up");
+
                     b.Property<string>("EntraKeyId")
                         .HasColumnType("text")
                         .HasColumnName("entra_key_id");
