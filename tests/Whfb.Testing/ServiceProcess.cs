@@ -57,6 +57,30 @@ public sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
+    /// <summary>
+    /// Runs the service's <c>migrate</c> job (what a production deploy runs before the new version starts) with that
+    /// environment and waits for it to succeed.
+    /// </summary>
+    public static async Task MigrateAsync(string projectName, IReadOnlyDictionary<string, string> environment, TimeSpan within)
+    {
+        var dll = RepositoryPaths.ServiceDll(projectName);
+        var info = new ProcessStartInfo("dotnet", [dll, "migrate"]) { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {dll} migrate");
+        var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        using var timeout = new CancellationTokenSource(within);
+        await process.WaitForExitAsync(timeout.Token);
+        var text = string.Concat(await output);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{projectName} migrate exited with {process.ExitCode}: {text}");
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing, like a crashed container.</summary>
     public async Task KillAsync()
     {

@@ -35,6 +35,9 @@ internal sealed class SyncTrackerProcess(ServiceProcess service, IsolatedDatabas
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
         }
 
+        // As a production deploy runs it: the migrations as a job first, then the service without migrating at start.
+        await ServiceProcess.MigrateAsync("SyncTracker", environment, TimeSpan.FromSeconds(120));
+        environment["Database__MigrateOnStartup"] = "false";
         var service = await ServiceProcess.StartAsync("SyncTracker", environment, TimeSpan.FromSeconds(120));
         return new SyncTrackerProcess(service, database, vhost);
     }
