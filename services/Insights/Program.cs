@@ -4,7 +4,7 @@ using Whfb.Insights.Infrastructure;
 using Whfb.ServiceDefaults;
 using Whfb.ServiceDefaults.Database;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults("insights");
 builder.AddInsights();
 

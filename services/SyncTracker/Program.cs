@@ -4,7 +4,7 @@ using Whfb.SyncTracker.Apis;
 using Whfb.SyncTracker.Extensions;
 using Whfb.SyncTracker.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults("synctracker");
 builder.AddSyncTracker();
 
