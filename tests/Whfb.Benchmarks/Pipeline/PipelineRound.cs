@@ -22,10 +22,11 @@ public sealed record PipelineRound(int Number, double CopyRate, string CopyLoad,
         var copyRate = copied / watch.Elapsed.TotalSeconds;
         var copyLoad = Load.Average();
 
-        var (cpu, messages) = (ReadCpu(services), await services.Broker.PublishedMessagesAsync());
+        var messages = await PublishedAsync(services);
+        var cpu = ReadCpu(services);
         var full = await PipelineLoad.SaturateAsync(services.Collector, insights, posts, workers, stored);
-        var spent = ReadCpu(services) - cpu;
-        return new PipelineRound(number, copyRate, copyLoad, full, Load.Average(), spent, await services.Broker.PublishedMessagesAsync() - messages);
+        var (spent, load) = (ReadCpu(services) - cpu, Load.Average());
+        return new PipelineRound(number, copyRate, copyLoad, full, load, spent, await PublishedAsync(services) - messages);
     }
 
     public string Line() =>
@@ -33,6 +34,13 @@ public sealed record PipelineRound(int Number, double CopyRate, string CopyLoad,
         $"CPU per event: {Cpu.PerEvent(Pipeline.Events)}; {EventsPerMessage:F0} events per broker message";
 
     public double EventsPerMessage => BrokerMessages == 0 ? double.NaN : (double)Pipeline.Events / BrokerMessages;
+
+    /// <summary>The broker's publish count once its statistics caught up (the management plugin samples every 5 s).</summary>
+    private static async Task<long> PublishedAsync(PipelineServices services)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        return await services.Broker.PublishedMessagesAsync();
+    }
 
     private static StackCpu ReadCpu(PipelineServices services) => StackCpu.Read(services.Ingest.Pid, services.Insights.Pid);
 
