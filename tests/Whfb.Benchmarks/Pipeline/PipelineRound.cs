@@ -8,7 +8,7 @@ namespace Whfb.Benchmarks.Pipeline;
 /// One round: the raw COPY of a set of rows, then the same rows through the saturated pipeline, with the CPU each part
 /// of the pipeline spent and the broker messages it took.
 /// </summary>
-public sealed record PipelineRound(int Number, double CopyRate, string CopyLoad, Saturation Pipeline, string SaturatedLoad, StackCpu Cpu, long BrokerMessages)
+public sealed record PipelineRound(int Number, double CopyRate, double CopyMicrosPerRow, string CopyLoad, Saturation Pipeline, string SaturatedLoad, StackCpu Cpu, long BrokerMessages)
 {
     public double Ratio => Pipeline.CommittedPerSecond / CopyRate;
 
@@ -17,20 +17,21 @@ public sealed record PipelineRound(int Number, double CopyRate, string CopyLoad,
     {
         var rows = posts.SelectMany(p => p.Rows).ToList();
         await ResetCopyTableAsync(insights, rows.Min(r => r.OccurredAt));
-        var watch = Stopwatch.StartNew();
+        var (watch, copyCpu) = (Stopwatch.StartNew(), StackCpu.ClientAndDatabase());
         var copied = await RawHistoryCopy.CopyAsync(insights, rows);
         var copyRate = copied / watch.Elapsed.TotalSeconds;
+        var copyMicrosPerRow = (StackCpu.ClientAndDatabase() - copyCpu) * 1e6 / copied;
         var copyLoad = Load.Average();
 
         var messages = await PublishedAsync(services);
         var cpu = ReadCpu(services);
         var full = await PipelineLoad.SaturateAsync(services.Collector, insights, posts, workers, stored);
         var (spent, load) = (ReadCpu(services) - cpu, Load.Average());
-        return new PipelineRound(number, copyRate, copyLoad, full, load, spent, await PublishedAsync(services) - messages);
+        return new PipelineRound(number, copyRate, copyMicrosPerRow, copyLoad, full, load, spent, await PublishedAsync(services) - messages);
     }
 
     public string Line() =>
-        $"round {Number}: raw COPY {CopyRate:N0} rows/s ({CopyLoad}); pipeline {Pipeline.CommittedPerSecond:N0} events/s ({SaturatedLoad}) = {Ratio:F2}x; " +
+        $"round {Number}: raw COPY {CopyRate:N0} rows/s, {CopyMicrosPerRow:F0} µs CPU per row ({CopyLoad}); pipeline {Pipeline.CommittedPerSecond:N0} events/s ({SaturatedLoad}) = {Ratio:F2}x; " +
         $"CPU per event: {Cpu.PerEvent(Pipeline.Events)}; {EventsPerMessage:F0} events per broker message";
 
     public double EventsPerMessage => BrokerMessages == 0 ? double.NaN : (double)Pipeline.Events / BrokerMessages;

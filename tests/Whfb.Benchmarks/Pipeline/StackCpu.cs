@@ -12,6 +12,9 @@ public sealed record StackCpu(double Ingest, double Insights, double RabbitMq, d
     public static StackCpu Read(int ingestPid, int insightsPid) => new(
         Seconds(ingestPid), Seconds(insightsPid), Named("beam.smp"), Named("postgres"), IdleSeconds());
 
+    /// <summary>CPU seconds of this process (the COPY client) and of every PostgreSQL process: the raw baseline's cost.</summary>
+    public static double ClientAndDatabase() => Seconds(Environment.ProcessId) + Named("postgres");
+
     public static StackCpu operator -(StackCpu a, StackCpu b) =>
         new(a.Ingest - b.Ingest, a.Insights - b.Insights, a.RabbitMq - b.RabbitMq, a.PostgreSql - b.PostgreSql, a.Idle - b.Idle);
 
