@@ -27,7 +27,10 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
+# MALLOC_ARENA_MAX: glibc gives each thread that contends on malloc an arena of its own (up to 8 per core); the
+# runtime's native allocations are few and not hot, and two arenas keep a service ~5 MB smaller (SyncTracker's results).
 ENV ASPNETCORE_URLS=http://+:${PORT} \
+    MALLOC_ARENA_MAX=2 \
     WHFB_PORT=${PORT}
 EXPOSE ${PORT}
 USER app

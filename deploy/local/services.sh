@@ -58,7 +58,8 @@ start_service() {
     cd "$dir"
     # shellcheck source=/dev/null
     source "$WHFB_LOCAL_DIR/env.sh"
-    ASPNETCORE_URLS="http://127.0.0.1:$port" DOTNET_ENVIRONMENT=Development \
+    # MALLOC_ARENA_MAX as in the service image (deploy/docker/service.Dockerfile).
+    ASPNETCORE_URLS="http://127.0.0.1:$port" DOTNET_ENVIRONMENT=Development MALLOC_ARENA_MAX=2 \
       setsid nohup dotnet "$dll" >"$WHFB_LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
   )

@@ -40,6 +40,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
         info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        info.Environment["MALLOC_ARENA_MAX"] = "2"; // as the service image and deploy/local/services.sh run services
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
