@@ -31,7 +31,7 @@ internal sealed record EndToEndOutcome(
             "| Measure | Value | Target | Verdict |",
             "| --- | ---: | --- | --- |",
             $"| Time from process start until all {Users:N0} keys are Synced | {Elapsed.TotalSeconds:F1} s | | {states} |",
-            $"| of which: process start until ready (migrations, bus) | {Ready.TotalSeconds:F1} s | | |",
+            $"| of which: migrate job, then process start until ready (bus) | {Ready.TotalSeconds:F1} s | | |",
             $"| Raw baseline: same Graph reads with a plain HttpClient (Retry-After honoured) | {RawGraph.Elapsed.TotalSeconds:F1} s | | {RawGraph.Requests} requests, {RawGraph.Throttled} throttled answers, {RawGraph.Listed:N0} users listed |",
             $"| Raw baseline: one `ldapsearch` of the OU to /dev/null | {RawLdap.TotalSeconds:F1} s | | |",
             $"| **SyncTracker / raw (Graph + LDAP one after the other)** | **{Elapsed / RawTotal:F2}×** | | raw {RawTotal.TotalSeconds:F1} s; nothing correlated or stored |",
