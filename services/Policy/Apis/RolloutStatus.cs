@@ -8,10 +8,14 @@ using Whfb.Policy.Model;
 
 namespace Whfb.Policy.Apis;
 
-/// <summary>A rollout as GET /v1/rollouts/{id} shows it: each ring's counters and gate verdict, the open GPO conflicts.</summary>
+/// <summary>
+/// A rollout as GET /v1/rollouts/{id} shows it: each ring's counters and gate verdict, the open GPO conflicts. Counters
+/// and conflicts are current, also after completion while the assignments stay in place (<see cref="AssignmentsTakenOverBy"/>
+/// null); a ring that was left keeps the verdict it was left with.
+/// </summary>
 public sealed record RolloutStatus(
     Guid Id, string Name, IntunePolicyMode Mode, WhfbSettings Settings, RolloutState State, int CurrentRing, string? IntunePolicyId,
-    IReadOnlyList<RingStatus> Rings, IReadOnlyList<GpoConflictView> GpoConflicts, string? HaltReason,
+    IReadOnlyList<RingStatus> Rings, IReadOnlyList<GpoConflictView> GpoConflicts, string? HaltReason, Guid? AssignmentsTakenOverBy,
     string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static async Task<RolloutStatus> ReadAsync(PolicyDbContext db, Rollout rollout, TimeProvider time, CancellationToken ct)
@@ -30,7 +34,7 @@ public sealed record RolloutStatus(
         }).ToList();
         return new RolloutStatus(rollout.Id, rollout.Name, rollout.Mode, rollout.Spec().Settings, rollout.State, rollout.CurrentRing,
             rollout.IntunePolicyId, rings, [.. conflicts.Select(d => new GpoConflictView(d.DeviceId, d.DeviceName, d.RingIndex, d.GpoValues!))],
-            rollout.HaltReason, rollout.CreatedBy, rollout.CreatedAt, rollout.UpdatedAt);
+            rollout.HaltReason, rollout.AssignmentsTakenOverBy, rollout.CreatedBy, rollout.CreatedAt, rollout.UpdatedAt);
     }
 }
 

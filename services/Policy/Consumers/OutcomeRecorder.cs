@@ -7,7 +7,8 @@ using Whfb.ServiceDefaults.Outbox;
 namespace Whfb.Policy.Consumers;
 
 /// <summary>
-/// Applies telemetry events to the outcome rows of the devices they concern in live rollouts, each once (inbox): one
+/// Applies telemetry events to the outcome rows of the devices they concern in the rollouts whose assignments are in
+/// place (<see cref="CountedRollouts"/>: live ones, and completed ones not taken over since), each once (inbox): one
 /// event, or a whole device event batch, in one transaction. Matching: by device id; a device not (yet) known but used
 /// by a member user of an assigned ring joins that ring; an event naming only a user applies to that user's devices.
 /// </summary>
@@ -77,8 +78,14 @@ public sealed class OutcomeRecorder(PolicyDbContext db, OutcomeWriteGate gate, T
 
     private async Task<List<DeviceOutcome>> MatchAsync(DeviceSubject subject, DateTimeOffset now, CancellationToken ct)
     {
-        var live = db.Set<Rollout>().Where(r => r.TenantId == subject.TenantId && RolloutStates.Live.Contains(r.State)).Select(r => r.Id);
-        var rows = db.Set<DeviceOutcome>().Where(d => d.TenantId == subject.TenantId && live.Contains(d.RolloutId));
+        var counted = await CountedRollouts.OfTenantAsync(db, subject.TenantId, ct);
+        if (counted.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = counted.Select(r => r.Id).ToList();
+        var rows = db.Set<DeviceOutcome>().Where(d => d.TenantId == subject.TenantId && ids.Contains(d.RolloutId));
         if (subject.DeviceId is not { } device)
         {
             return subject.UserId is null && subject.Upn is null
@@ -87,11 +94,27 @@ public sealed class OutcomeRecorder(PolicyDbContext db, OutcomeWriteGate gate, T
         }
 
         var known = await rows.Where(d => d.DeviceId == device).ToListAsync(ct);
-        return known.Count > 0 ? known : await JoinThroughUserAsync(subject, device, live, now, ct);
+        var unknownTo = UnknownTo(counted, known);
+        if (unknownTo.Count > 0)
+        {
+            known.AddRange(await JoinThroughUserAsync(subject, device, unknownTo, now, ct));
+        }
+
+        return known;
+    }
+
+    /// <summary>
+    /// The rollouts a device may join through its user: the live ones when it is known in none of them (so a completed
+    /// rollout that knows it does not keep it out of a newer live one), and apart from those the completed ones likewise.
+    /// </summary>
+    private static List<Guid> UnknownTo(List<CountedRollout> counted, List<DeviceOutcome> known)
+    {
+        var knownIn = known.Select(k => k.RolloutId).ToHashSet();
+        return counted.GroupBy(r => r.Completed).Where(g => !g.Any(r => knownIn.Contains(r.Id))).SelectMany(g => g).Select(r => r.Id).ToList();
     }
 
     /// <summary>The device of a member user that Graph did not list (no registered owner yet) joins the user's ring.</summary>
-    private async Task<List<DeviceOutcome>> JoinThroughUserAsync(DeviceSubject subject, Guid device, IQueryable<Guid> live, DateTimeOffset now, CancellationToken ct)
+    private async Task<List<DeviceOutcome>> JoinThroughUserAsync(DeviceSubject subject, Guid device, List<Guid> rollouts, DateTimeOffset now, CancellationToken ct)
     {
         var user = subject.UserId?.ToString();
         if (user is null && subject.Upn is null)
@@ -100,7 +123,7 @@ public sealed class OutcomeRecorder(PolicyDbContext db, OutcomeWriteGate gate, T
         }
 
         var rings = await db.Set<RolloutRing>().AsNoTracking()
-            .Where(r => live.Contains(r.RolloutId) && r.AssignedAt != null
+            .Where(r => rollouts.Contains(r.RolloutId) && r.AssignedAt != null
                 && ((user != null && r.MemberUserIds.Contains(user)) || (subject.Upn != null && r.MemberUpns.Contains(subject.Upn))))
             .ToListAsync(ct);
         var joined = rings.GroupBy(r => r.RolloutId).Select(g => g.MinBy(r => r.Index)!).Select(ring => new DeviceOutcome

@@ -29,6 +29,12 @@ public sealed class Rollout
 
     public string? HaltReason { get; set; }
 
+    /// <summary>
+    /// Completed rollouts only: the newer rollout of the same Intune policy whose start replaced this one's assignments.
+    /// Until then the policy stays assigned to this rollout's rings and their devices' telemetry counts.
+    /// </summary>
+    public Guid? AssignmentsTakenOverBy { get; set; }
+
     public required string CreatedBy { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

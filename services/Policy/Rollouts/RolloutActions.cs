@@ -37,6 +37,7 @@ public sealed class RolloutActions(PolicyDbContext db, RingAssigner assigner, Ro
         rollout.UpdatedAt = now;
         outbox.Enqueue(new RolloutStarted(Guid.CreateVersion7(now), rollout.Reference(), rollout.Rings.Count, actor, now));
         db.Record(rollout.TenantId, rollout.Id, actor, "start", $"Intune policy {rollout.IntunePolicyId}", now);
+        await TakeOverAssignmentsAsync(rollout, actor, now, ct);
     }
 
     /// <summary>Without a justification only a passed gate advances; with one the gate is overridden (recorded).</summary>
@@ -76,6 +77,22 @@ public sealed class RolloutActions(PolicyDbContext db, RingAssigner assigner, Ro
         await assigner.RemoveAssignmentsAsync(rollout, actor, ct);
         var now = Change(rollout, RolloutState.Aborted, actor, "abort", reason);
         outbox.Enqueue(new RolloutAborted(Guid.CreateVersion7(now), rollout.Reference(), actor, reason, now));
+    }
+
+    /// <summary>
+    /// A completed rollout of the same Intune policy (same name and mode) kept its assignments; this start made them this
+    /// rollout's first ring, so the telemetry of the completed rollout's devices stops counting there. Its state stays.
+    /// </summary>
+    private async Task TakeOverAssignmentsAsync(Rollout rollout, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var completed = await db.Set<Rollout>().Where(r => r.TenantId == rollout.TenantId && r.Id != rollout.Id
+            && r.IntunePolicyId == rollout.IntunePolicyId && r.State == RolloutState.Completed && r.AssignmentsTakenOverBy == null).ToListAsync(ct);
+        foreach (var previous in completed)
+        {
+            previous.AssignmentsTakenOverBy = rollout.Id;
+            db.Record(previous.TenantId, previous.Id, actor, "assignments taken over",
+                $"rollout {rollout.Id} ({rollout.Name}) assigned the Intune policy to its own rings; this rollout's telemetry stops counting", now);
+        }
     }
 
     private DateTimeOffset Change(Rollout rollout, RolloutState state, string actor, string action, string? detail)

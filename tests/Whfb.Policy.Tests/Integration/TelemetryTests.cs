@@ -23,8 +23,8 @@ public sealed class TelemetryTests(PolicyHost host) : IClassFixture<PolicyHost>
 
         await admin.CounterReachesAsync(id, 0, "provisioned", 1);
         // Wait for this test's own messages: other tests of the class share the inbox table.
-        await Eventually.Async(async () => await InboxRowsAsync(registered.Header.EventId) == 1
-            && await InboxRowsAsync(newer.Header.EventId) == 1 && await InboxRowsAsync(older.Header.EventId) == 1);
+        await Eventually.Async(async () => await host.InboxRowsAsync(registered.Header.EventId) == 1
+            && await host.InboxRowsAsync(newer.Header.EventId) == 1 && await host.InboxRowsAsync(older.Header.EventId) == 1);
         var status = await admin.StatusAsync(id);
         Assert.Equal((1, 0, 2), (status.Ring(0).Int("provisioned"), status.Ring(0).Int("prerequisitesPassed"), status.Ring(0).Int("devices")));
     }
@@ -78,7 +78,7 @@ public sealed class TelemetryTests(PolicyHost host) : IClassFixture<PolicyHost>
         await host.PublishAsync(new DeviceEventBatch<NgcKeyRegistered>([first, first, Telemetry.Registered(unlisted, member.UserId)]));
 
         await admin.CounterReachesAsync(id, 0, "provisioned", 1);
-        await Eventually.Async(async () => await InboxRowsAsync(first.Header.EventId) == 1);
+        await Eventually.Async(async () => await host.InboxRowsAsync(first.Header.EventId) == 1);
         Assert.Equal(3, (await admin.StatusAsync(id)).Ring(0).Int("devices"));
     }
 
@@ -87,8 +87,7 @@ public sealed class TelemetryTests(PolicyHost host) : IClassFixture<PolicyHost>
     {
         var (id, ring) = await StartedAsync("gpo", 2);
         var admin = host.Client();
-        var gpo = new PolicySettingValue(PolicyScope.ComputerGpo, "Enabled", "0", null);
-        var mdm = new PolicySettingValue(PolicyScope.DeviceMdm, "UsePassportForWork", "true", RolloutTenant.TenantId);
+        var (gpo, mdm) = (Telemetry.Gpo, Telemetry.Mdm);
         await host.PublishAsync(Telemetry.PolicyState(ring[0], PolicyHost.Start.AddMinutes(1), gpo, mdm));
         await host.PublishAsync(Telemetry.PolicyState(ring[0], PolicyHost.Start.AddMinutes(2), gpo, mdm));
         await host.PublishAsync(Telemetry.PolicyState(ring[1], PolicyHost.Start.AddMinutes(1), mdm));
@@ -127,7 +126,4 @@ public sealed class TelemetryTests(PolicyHost host) : IClassFixture<PolicyHost>
         var id = await Plans.CreateAsync(admin, Plans.Plan($"WHfB {name}", "settingsCatalog", ("Pilot", ring.GroupId, Plans.Gate())));
         return (id, member, await admin.ActAsync(id, "start"));
     }
-
-    private Task<long> InboxRowsAsync(Guid? messageId) =>
-        host.ScalarAsync($"SELECT count(*) FROM inbox_messages{(messageId is null ? "" : $" WHERE message_id = '{messageId}'")}");
 }

@@ -78,6 +78,13 @@ public sealed class PolicyHost : IAsyncLifetime
         return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>How often the consumers took the message with this id (inbox rows; 0 or 1 per consumer).</summary>
+    public Task<long> InboxRowsAsync(Guid messageId) => ScalarAsync($"SELECT count(*) FROM inbox_messages WHERE message_id = '{messageId}'");
+
+    /// <summary>Waits until a consumer took each message, applied or dropped: the inbox row commits with the effect.</summary>
+    public Task ProcessedAsync(params Guid[] messageIds) =>
+        Eventually.Async(async () => (await Task.WhenAll(messageIds.Select(InboxRowsAsync))).All(rows => rows > 0));
+
     public static async Task<JsonObject> ReadAsync(HttpResponseMessage response) =>
         (JsonObject)(await response.Content.ReadFromJsonAsync<JsonNode>())!;
 

@@ -17,6 +17,22 @@ public static class RolloutApi
     public static Task<HttpResponseMessage> ActAsync(this HttpClient client, Guid id, string action, object? body = null) =>
         body is null ? client.PostAsync($"/v1/rollouts/{id}/{action}", null) : client.PostAsJsonAsync($"/v1/rollouts/{id}/{action}", body);
 
+    /// <summary>Starts the rollout; returns its Intune policy id.</summary>
+    public static async Task<string> StartAsync(this HttpClient admin, Guid id)
+    {
+        var response = await admin.ActAsync(id, "start");
+        response.EnsureSuccessStatusCode();
+        return (await PolicyHost.ReadAsync(response))["intunePolicyId"]!.GetValue<string>();
+    }
+
+    /// <summary>Leaves the current ring with a justification (the last ring completes the rollout); returns the status.</summary>
+    public static async Task<JsonObject> OverrideAsync(this HttpClient admin, Guid id)
+    {
+        var response = await admin.ActAsync(id, "advance", new { justification = "checked by hand" });
+        response.EnsureSuccessStatusCode();
+        return await PolicyHost.ReadAsync(response);
+    }
+
     public static async Task<JsonArray> AuditAsync(this HttpClient client, Guid id)
     {
         var response = await client.GetAsync($"/v1/rollouts/{id}/audit");

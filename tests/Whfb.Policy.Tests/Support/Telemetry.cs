@@ -6,6 +6,12 @@ namespace Whfb.Policy.Tests.Support;
 /// <summary>The lifecycle events Ingest and SyncTracker publish, for one device of the served tenant.</summary>
 public static class Telemetry
 {
+    /// <summary>A PassportForWork value set by computer Group Policy: on a targeted device, a GPO conflict.</summary>
+    public static readonly PolicySettingValue Gpo = new(PolicyScope.ComputerGpo, "Enabled", "0", null);
+
+    /// <summary>The value the Intune policy sets.</summary>
+    public static readonly PolicySettingValue Mdm = new(PolicyScope.DeviceMdm, "UsePassportForWork", "true", RolloutTenant.TenantId);
+
     private static readonly ProvisioningPrerequisites Ready = new(
         PrerequisiteState.Yes, PrerequisiteState.Yes, PrerequisiteState.Yes, PrerequisiteState.Yes, PrerequisiteState.Yes, PrerequisiteState.Yes,
         null, null, null, null, null, null, null);

@@ -180,6 +180,10 @@ namespace Whfb.Policy.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AssignmentsTakenOverBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignments_taken_over_by");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
