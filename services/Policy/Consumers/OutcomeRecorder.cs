@@ -14,6 +14,9 @@ namespace Whfb.Policy.Consumers;
 /// </summary>
 public sealed class OutcomeRecorder(PolicyDbContext db, OutcomeWriteGate gate, TimeProvider time)
 {
+    /// <summary>The counted rollouts per tenant, read once per transaction (a batch of 500 events asks once, not 500 times).</summary>
+    private readonly Dictionary<Guid, List<CountedRollout>> _counted = [];
+
     /// <summary>Every event of the batch in turn, in one transaction (a redelivered batch skips what its inbox holds).</summary>
     public Task RecordEachAsync<T>(
         DeviceEventBatch<T> batch, Func<T, DeviceSubject> subject, Func<T, Guid> eventId, string inbox, Action<T, DeviceOutcome> apply, CancellationToken ct)
@@ -48,6 +51,7 @@ public sealed class OutcomeRecorder(PolicyDbContext db, OutcomeWriteGate gate, T
     {
         using var turn = await gate.EnterAsync(ct);
         db.ChangeTracker.Clear();
+        _counted.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await work();
         await transaction.CommitAsync(ct);
@@ -78,7 +82,12 @@ public sealed class OutcomeRecorder(PolicyDbContext db, OutcomeWriteGate gate, T
 
     private async Task<List<DeviceOutcome>> MatchAsync(DeviceSubject subject, DateTimeOffset now, CancellationToken ct)
     {
-        var counted = await CountedRollouts.OfTenantAsync(db, subject.TenantId, ct);
+        if (!_counted.TryGetValue(subject.TenantId, out var counted))
+        {
+            counted = await CountedRollouts.OfTenantAsync(db, subject.TenantId, ct);
+            _counted[subject.TenantId] = counted;
+        }
+
         if (counted.Count == 0)
         {
             return [];
