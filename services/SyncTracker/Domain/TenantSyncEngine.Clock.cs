@@ -80,8 +80,16 @@ public sealed partial class TenantSyncEngine
             return;
         }
 
-        foreach (var key in _keys.OfEntraUser(user.UserId).Where(k => k.State == KeyState.Stuck))
+        // Runs for every scanned user: an indexed loop, no enumerator to allocate.
+        var keys = _keys.OfEntraUser(user.UserId);
+        for (var i = 0; i < keys.Count; i++)
         {
+            var key = keys[i];
+            if (key.State != KeyState.Stuck)
+            {
+                continue;
+            }
+
             var hints = UserHints(user);
             if (key.Hints.Contains(StuckKeyHint.PipelineStalled))
             {
