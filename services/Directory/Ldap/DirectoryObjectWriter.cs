@@ -35,19 +35,13 @@ public sealed class DirectoryObjectWriter : IDisposable
     public async Task<DirectoryUser?> ReadUserAsync(string dn, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(dn);
-        SearchResponse read;
-        try
-        {
-            read = await _session.SendAsync<SearchResponse>(
-                new SearchRequest(dn, "(objectClass=*)", SearchScope.Base, LdapAttributes.ObjectGuid, LdapAttributes.ObjectSid, LdapAttributes.UserPrincipalName),
-                cancellationToken);
-        }
-        catch (DirectoryAccessException e) when (e.ResultCode == ResultCode.NoSuchObject)
+        var entry = await BaseEntry.ReadAsync(
+            _session, dn, "(objectClass=*)", [LdapAttributes.ObjectGuid, LdapAttributes.ObjectSid, LdapAttributes.UserPrincipalName], cancellationToken);
+        if (entry is null)
         {
             return null;
         }
 
-        var entry = read.Entries[0];
         var sid = LdapAttributes.Bytes(entry, LdapAttributes.ObjectSid);
         return new DirectoryUser(
             dn,

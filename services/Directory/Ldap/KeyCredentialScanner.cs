@@ -70,6 +70,15 @@ public sealed class KeyCredentialScanner : IDisposable
         return run.Summarize(state.ToCursor(), reason, _session.Reconnects - reconnectsBefore, _time.GetElapsedTime(started));
     }
 
+    /// <summary>
+    /// Reads users by their anchors (base searches <c>&lt;GUID=…&gt;</c>, then <c>&lt;SID=…&gt;</c>) with the scan's attributes
+    /// (keys, adminCount, objectSid, …), wherever they are in the domain: at most <paramref name="maxLookups"/> anchors,
+    /// the rest come back as not looked up. Errors other than NoSuchObject are thrown.
+    /// </summary>
+    public Task<UserLookupResult> LookUpUsersAsync(
+        IReadOnlyCollection<UserAnchor> anchors, int maxLookups, CancellationToken cancellationToken = default) =>
+        UserLookup.RunAsync(_session, anchors, maxLookups, cancellationToken);
+
     public void Dispose() => _session.Dispose();
 
     /// <summary>A full scan only returns holders with values: read the missing known holders one by one.</summary>
@@ -77,19 +86,12 @@ public sealed class KeyCredentialScanner : IDisposable
     {
         foreach (var guid in run.UnseenKnownHolders().Take(limit).ToArray())
         {
-            var probe = new SearchRequest(
-                $"<GUID={guid:D}>", "(objectClass=*)", SearchScope.Base, LdapAttributes.KeyCredentialLink, LdapAttributes.DistinguishedName);
-            try
+            // No such object: deleted or moved out of the domain, nothing to say about permissions.
+            var entry = await BaseEntry.ReadAsync(
+                _session, UserAnchor.GuidBase(guid), "(objectClass=*)", [LdapAttributes.KeyCredentialLink, LdapAttributes.DistinguishedName], cancellationToken);
+            if (entry is not null && LdapAttributes.Strings(entry, LdapAttributes.KeyCredentialLink).Length == 0)
             {
-                var response = await _session.SendAsync<SearchResponse>(probe, cancellationToken);
-                if (response.Entries.Count > 0 && LdapAttributes.Strings(response.Entries[0], LdapAttributes.KeyCredentialLink).Length == 0)
-                {
-                    run.AddSmell(run.NoValuesSmell(guid, response.Entries[0].DistinguishedName));
-                }
-            }
-            catch (DirectoryAccessException e) when (e.ResultCode == ResultCode.NoSuchObject)
-            {
-                // Deleted or moved out of the domain: nothing to say about permissions.
+                run.AddSmell(run.NoValuesSmell(guid, entry.DistinguishedName));
             }
         }
     }

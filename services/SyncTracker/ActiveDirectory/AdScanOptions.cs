@@ -26,6 +26,12 @@ public sealed class AdScanOptions
     /// <summary>Incremental scans run this often (a full scan runs first when no cursor is stored).</summary>
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// After each scan, at most this many users are read from AD by their anchors (users of keys waiting past one cycle
+    /// whose AD user no scan returned); the others wait for the next scan.
+    /// </summary>
+    public int MaxLookupsPerScan { get; set; } = 100;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Url) && BaseDns.Count > 0;
 
     public LdapDirectoryOptions ToLdap() => new()

@@ -6,7 +6,8 @@ namespace Whfb.SyncTracker.ActiveDirectory;
 
 /// <summary>
 /// Scans msDS-KeyCredentialLink: a full scan when no cursor of the answering DC is stored, incremental scans
-/// (uSNChanged) every interval after that; a failed scan is retried at the next tick on a new connection.
+/// (uSNChanged) every interval after that, each followed by the lookups by anchor the engine asks for
+/// (<see cref="AdLookupPass"/>); a failed scan is retried at the next tick on a new connection.
 /// </summary>
 public sealed partial class AdScanService(
     SyncCoordinator coordinator, IOptions<AdScanOptions> options, IOptions<SyncTrackerOptions> tracker, TimeProvider time,
@@ -33,6 +34,11 @@ public sealed partial class AdScanService(
                     scanner ??= new KeyCredentialScanner(options.Value.ToLdap(), time);
                     var summary = await new AdScanPass(coordinator, tenantId).RunAsync(scanner, stoppingToken);
                     LogScanned(logger, summary.Mode, summary.Users, summary.Values, summary.SmellCount, summary.Elapsed.TotalMilliseconds);
+                    var lookups = await new AdLookupPass(coordinator, tenantId).RunAsync(scanner, options.Value.MaxLookupsPerScan, stoppingToken);
+                    if (lookups is not null)
+                    {
+                        LogLookedUp(logger, lookups.Found.Count, lookups.Absent.Count);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -55,6 +61,9 @@ public sealed partial class AdScanService(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Mode} AD scan: {Users} users, {Values} values, {Smells} permission smells in {Millis:0} ms")]
     private static partial void LogScanned(ILogger logger, ScanMode mode, int users, int values, int smells, double millis);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "AD scan failed; retrying at the next interval")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "AD lookup by anchor of users with keys waiting past a cycle: {Found} found, {Absent} absent")]
+    private static partial void LogLookedUp(ILogger logger, int found, int absent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "AD scan or lookup failed; retrying at the next interval")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

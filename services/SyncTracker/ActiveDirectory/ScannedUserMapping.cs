@@ -13,4 +13,11 @@ public static class ScannedUserMapping
         user.UserPrincipalName,
         user.AdminCount == 1,
         [.. user.Values.Where(v => v.Key?.KeyId is not null).Select(v => new AdKeyValue(v.Key!.KeyId!, v.Key.DeviceId, v.Key.CreationTime))]);
+
+    /// <summary>The anchors to read the user by in AD; null when it has none usable (only a SID that is not S-1-… text).</summary>
+    public static UserAnchor? ToAnchor(this AdLookupRequest request)
+    {
+        var sid = request.Sid is { } text && UserAnchor.IsSid(text) ? text : null;
+        return request.ObjectGuid is null && sid is null ? null : new UserAnchor(request.ObjectGuid, sid);
+    }
 }

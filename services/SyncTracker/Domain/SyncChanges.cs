@@ -7,9 +7,10 @@ public sealed class SyncChanges
     public HashSet<TrackedKey> DeletedKeys { get; } = [];
     public HashSet<EntraUser> EntraUsers { get; } = [];
     public HashSet<AdUser> AdUsers { get; } = [];
+    public HashSet<AdLookup> AdLookups { get; } = [];
     public bool PipelineChanged { get; set; }
     public List<object> Events { get; } = [];
 
     public bool IsEmpty =>
-        Keys.Count == 0 && DeletedKeys.Count == 0 && EntraUsers.Count == 0 && AdUsers.Count == 0 && !PipelineChanged && Events.Count == 0;
+        Keys.Count == 0 && DeletedKeys.Count == 0 && EntraUsers.Count == 0 && AdUsers.Count == 0 && AdLookups.Count == 0 && !PipelineChanged && Events.Count == 0;
 }

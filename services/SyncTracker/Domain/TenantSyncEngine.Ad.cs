@@ -10,13 +10,8 @@ public sealed partial class TenantSyncEngine
     /// </summary>
     public void ObserveAdUser(AdUserObservation observation)
     {
-        var user = PutAdUser(observation.ObjectGuid, observation.DistinguishedName);
-        user.Sid = observation.Sid ?? user.Sid;
-        user.UserPrincipalName = SharedUpn(user, observation.UserPrincipalName) ?? user.UserPrincipalName;
-        user.AdminSdHolderProtected = observation.AdminSdHolderProtected;
+        var user = RecordAdUser(observation);
         user.AttributeUnreadable &= observation.Values.Count == 0;
-        _users.Put(user);
-
         var present = observation.Values.DistinctBy(v => v.KeyId).ToDictionary(v => v.KeyId, StringComparer.Ordinal);
         var inAd = _keys.OfAdUser(user.ObjectGuid).Where(k => k.State != KeyState.Removed).ToArray();
         foreach (var gone in inAd.Where(k => !present.ContainsKey(k.AdKeyId!)))
@@ -54,6 +49,19 @@ public sealed partial class TenantSyncEngine
                 _changes.Keys.Add(adOnly);
             }
         }
+
+        RefreshStuckHints(entraUser);
+    }
+
+    /// <summary>The user's identity and adminCount as read; its values are left to the caller.</summary>
+    private AdUser RecordAdUser(AdUserObservation observation)
+    {
+        var user = PutAdUser(observation.ObjectGuid, observation.DistinguishedName);
+        user.Sid = observation.Sid ?? user.Sid;
+        user.UserPrincipalName = SharedUpn(user, observation.UserPrincipalName) ?? user.UserPrincipalName;
+        user.AdminSdHolderProtected = observation.AdminSdHolderProtected;
+        _users.Put(user);
+        return user;
     }
 
     /// <summary>
@@ -71,6 +79,7 @@ public sealed partial class TenantSyncEngine
     {
         var user = PutAdUser(objectGuid, distinguishedName);
         user.AttributeUnreadable = true;
+        RefreshStuckHints(_users.EntraUserOf(user));
     }
 
     /// <summary>

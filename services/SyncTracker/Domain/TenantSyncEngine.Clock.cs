@@ -29,7 +29,7 @@ public sealed partial class TenantSyncEngine
     /// <summary>What the data says about why this key has not reached AD.</summary>
     public List<StuckKeyHint> Hints(TrackedKey key)
     {
-        var hints = UserHints(key);
+        var hints = UserHints(EntraUserOf(key));
         if (_pipeline.IsStalled)
         {
             hints.Add(StuckKeyHint.PipelineStalled);
@@ -38,10 +38,9 @@ public sealed partial class TenantSyncEngine
         return hints;
     }
 
-    private List<StuckKeyHint> UserHints(TrackedKey key)
+    private List<StuckKeyHint> UserHints(EntraUser? entraUser)
     {
         var hints = new List<StuckKeyHint>(2);
-        var entraUser = key.EntraUserId is { } id ? _users.Entra(id) : null;
         if (entraUser is null)
         {
             return hints;
@@ -70,6 +69,41 @@ public sealed partial class TenantSyncEngine
         return hints;
     }
 
+    /// <summary>
+    /// A stuck key's hints as the engine knows its user now (a lookup found it, or confirmed it absent; a scan saw its
+    /// adminCount change): the stuck event stays the one raised, the key's row carries the new hints.
+    /// </summary>
+    private void RefreshStuckHints(EntraUser? user)
+    {
+        if (user is null)
+        {
+            return;
+        }
+
+        // Runs for every scanned user: an indexed loop, no enumerator to allocate.
+        var keys = _keys.OfEntraUser(user.UserId);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var key = keys[i];
+            if (key.State != KeyState.Stuck)
+            {
+                continue;
+            }
+
+            var hints = UserHints(user);
+            if (key.Hints.Contains(StuckKeyHint.PipelineStalled))
+            {
+                hints.Add(StuckKeyHint.PipelineStalled);
+            }
+
+            if (!hints.SequenceEqual(key.Hints))
+            {
+                key.Hints = hints;
+                _changes.Keys.Add(key);
+            }
+        }
+    }
+
     /// <summary>Stalled: no key synced for the stall window while a key without a user-specific explanation waited that long.</summary>
     private void EvaluatePipeline()
     {
@@ -84,7 +118,7 @@ public sealed partial class TenantSyncEngine
         }
 
         var quiet = _pipeline.LastKeySyncedAt is not { } last || Now - last >= Thresholds.StallAfter;
-        if (quiet && _keys.Waiting.Any(k => Now - k.CreatedInEntraAt >= Thresholds.StallAfter && !UserHints(k).Any(IsUserSpecific)))
+        if (quiet && _keys.Waiting.Any(k => Now - k.CreatedInEntraAt >= Thresholds.StallAfter && !ExplainedByUser(k)))
         {
             _pipeline.StalledSince = Now;
             _changes.PipelineChanged = true;
@@ -111,5 +145,21 @@ public sealed partial class TenantSyncEngine
         Emit(new SyncPipelineRecovered(EventIds.For("pipeline-recovered", TenantId, since), TenantId, since, Now, _keys.Waiting.Count));
     }
 
-    private static bool IsUserSpecific(StuckKeyHint hint) => hint is StuckKeyHint.AdminSdHolderProtected or StuckKeyHint.UserOutOfSyncScope;
+    /// <summary>The key's user explains why it waits (the pipeline may be fine): a hint about that user alone.</summary>
+    private bool ExplainedByUser(TrackedKey key)
+    {
+        var user = EntraUserOf(key);
+        return UserHints(user).Any(h => IsUserSpecific(h, user));
+    }
+
+    /// <summary>
+    /// adminCount and out of sync scope are about the user alone; "not found in AD" only once a lookup by its anchors
+    /// confirmed it absent: a user merely not seen yet (no key, unchanged since the cursor) may exist and be fine.
+    /// </summary>
+    private bool IsUserSpecific(StuckKeyHint hint, EntraUser? user) => hint switch
+    {
+        StuckKeyHint.AdminSdHolderProtected or StuckKeyHint.UserOutOfSyncScope => true,
+        StuckKeyHint.UserNotFoundInAd => user is not null && _users.LookupOf(user.UserId) is { } lookup && lookup.ConfirmsAbsent(user),
+        _ => false,
+    };
 }

@@ -25,7 +25,9 @@ public sealed partial class TenantSyncEngine(Guid tenantId, SyncThresholds thres
     public int StuckCount => _keys.Waiting.Count(k => k.State == KeyState.Stuck);
 
     /// <summary>Restores state saved earlier (after a restart); raises nothing.</summary>
-    public void Load(IEnumerable<EntraUser> entraUsers, IEnumerable<AdUser> adUsers, IEnumerable<TrackedKey> keys, PipelineState? pipeline)
+    public void Load(
+        IEnumerable<EntraUser> entraUsers, IEnumerable<AdUser> adUsers, IEnumerable<AdLookup> adLookups, IEnumerable<TrackedKey> keys,
+        PipelineState? pipeline)
     {
         foreach (var user in entraUsers)
         {
@@ -35,6 +37,11 @@ public sealed partial class TenantSyncEngine(Guid tenantId, SyncThresholds thres
         foreach (var user in adUsers)
         {
             _users.Put(user);
+        }
+
+        foreach (var lookup in adLookups)
+        {
+            _users.Put(lookup);
         }
 
         foreach (var key in keys)
@@ -52,7 +59,7 @@ public sealed partial class TenantSyncEngine(Guid tenantId, SyncThresholds thres
     /// <summary>AD objectGUIDs of users with keys waiting for AD: a scan that sees them without values reports a smell.</summary>
     public IReadOnlyCollection<Guid> ExpectedKeyHolders() =>
         [.. _keys.Waiting
-            .Select(k => k.EntraUserId is { } id ? _users.Entra(id) : null)
+            .Select(EntraUserOf)
             .Select(u => u is null ? null : _users.AdUserOf(u)?.ObjectGuid ?? u.OnPremisesObjectGuid)
             .OfType<Guid>()
             .Distinct()];
@@ -66,6 +73,8 @@ public sealed partial class TenantSyncEngine(Guid tenantId, SyncThresholds thres
         _changes = new SyncChanges();
         return changes;
     }
+
+    private EntraUser? EntraUserOf(TrackedKey key) => key.EntraUserId is { } id ? _users.Entra(id) : null;
 
     private void SetState(TrackedKey key, KeyState state)
     {

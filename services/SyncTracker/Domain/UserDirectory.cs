@@ -2,7 +2,8 @@ namespace Whfb.SyncTracker.Domain;
 
 /// <summary>
 /// Entra users and AD users with the links between them: onPremisesImmutableId (objectGUID), then
-/// onPremisesSecurityIdentifier (objectSid), and the UPN only for users Graph has not described yet.
+/// onPremisesSecurityIdentifier (objectSid), and the UPN only for users Graph has not described yet; and the lookups
+/// by anchor of Entra users whose AD user no scan returned.
 /// </summary>
 internal sealed class UserDirectory
 {
@@ -13,10 +14,15 @@ internal sealed class UserDirectory
     private readonly Dictionary<Guid, AdUser> _ad = [];
     private readonly Dictionary<string, Guid> _adBySid = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Guid> _adByUpn = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<Guid, AdLookup> _lookups = [];
 
     public EntraUser? Entra(Guid userId) => _entra.GetValueOrDefault(userId);
 
     public AdUser? Ad(Guid objectGuid) => _ad.GetValueOrDefault(objectGuid);
+
+    public AdLookup? LookupOf(Guid entraUserId) => _lookups.GetValueOrDefault(entraUserId);
+
+    public void Put(AdLookup lookup) => _lookups[lookup.EntraUserId] = lookup;
 
     public void Put(EntraUser user)
     {

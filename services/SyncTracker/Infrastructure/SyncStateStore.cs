@@ -14,6 +14,7 @@ public static class SyncStateStore
         engine.Load(
             await db.Set<EntraUser>().AsNoTracking().Where(u => u.TenantId == tenantId).ToListAsync(cancellationToken),
             await db.Set<AdUser>().AsNoTracking().Where(u => u.TenantId == tenantId).ToListAsync(cancellationToken),
+            await db.Set<AdLookup>().AsNoTracking().Where(l => l.TenantId == tenantId).ToListAsync(cancellationToken),
             await db.Set<TrackedKey>().AsNoTracking().Where(k => k.TenantId == tenantId && k.State != KeyState.Removed).ToListAsync(cancellationToken),
             await db.Set<PipelineState>().AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken));
         return engine;
@@ -40,6 +41,11 @@ public static class SyncStateStore
         foreach (var user in changes.AdUsers)
         {
             Upsert(db, user, user.Version);
+        }
+
+        foreach (var lookup in changes.AdLookups)
+        {
+            Upsert(db, lookup, lookup.Version);
         }
 
         if (changes.PipelineChanged)

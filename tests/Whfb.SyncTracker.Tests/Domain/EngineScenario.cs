@@ -26,12 +26,45 @@ public sealed class EngineScenario
     public IEnumerable<T> Raised<T>() => Events.OfType<T>();
 
     /// <summary>Moves the clock, evaluating every minute like the service's timer does.</summary>
-    public void Advance(TimeSpan span)
+    public void Advance(TimeSpan span) => Advance(span, () => { });
+
+    /// <summary>Moves the clock; every minute the service scans, looks up the users the engine asks for in this AD, and evaluates.</summary>
+    public void AdvanceWithLookups(TimeSpan span, params TestUser[] inAd) => Advance(span, () => AnswerLookups(inAd));
+
+    /// <summary>What the service does after a scan: takes the engine's due lookups and answers them as an AD holding these users would.</summary>
+    public IReadOnlyList<AdLookupRequest> AnswerLookups(params TestUser[] inAd)
+    {
+        var due = Engine.TakeAdLookups(100);
+        foreach (var request in due)
+        {
+            if (inAd.FirstOrDefault(u => u.ObjectGuid == request.ObjectGuid || u.Sid == request.Sid) is { } user)
+            {
+                LookedUp(user);
+            }
+            else
+            {
+                Engine.ObserveAbsentFromAd(request);
+            }
+        }
+
+        Collect();
+        return due;
+    }
+
+    /// <summary>A lookup by anchor read the user with exactly these values.</summary>
+    public void LookedUp(TestUser user, params AdKeyValue[] values)
+    {
+        Engine.ObserveLookedUpAdUser(user.Observation(values));
+        Collect();
+    }
+
+    private void Advance(TimeSpan span, Action eachMinute)
     {
         var end = Now + span;
         while (Now < end)
         {
             Time.Advance(TimeSpan.FromMinutes(1) < end - Now ? TimeSpan.FromMinutes(1) : end - Now);
+            eachMinute();
             Engine.Evaluate();
             Collect();
         }
@@ -101,7 +134,7 @@ public sealed class EngineScenario
     /// <summary>A scan returns the user with exactly these values.</summary>
     public void Scan(TestUser user, params AdKeyValue[] values)
     {
-        Engine.ObserveAdUser(new AdUserObservation(user.ObjectGuid, user.Dn, user.Sid, user.Upn, user.AdminCount, values));
+        Engine.ObserveAdUser(user.Observation(values));
         Collect();
     }
 }
@@ -117,6 +150,9 @@ public sealed record TestUser(EngineScenario Scenario, string Name, bool AdminCo
     public string Upn => $"{Name}@whfb.test";
 
     public string Dn => $"CN={Name},OU=Users,DC=whfb,DC=test";
+
+    /// <summary>The user as AD returns it, with exactly these values.</summary>
+    public AdUserObservation Observation(params AdKeyValue[] values) => new(ObjectGuid, Dn, Sid, Upn, AdminCount, values);
 
     /// <summary>The value Entra Connect writes for a key of this device created at that time.</summary>
     public static AdKeyValue Value(Guid device, DateTimeOffset created) =>

@@ -48,6 +48,9 @@ public sealed class SambaOu : IAsyncDisposable
     /// <summary>A user named after the prefix plus a random suffix (account names are unique in the whole domain).</summary>
     public Task<DirectoryUser> NewUserAsync(string prefix) => CreateUserAsync($"{prefix}-{Guid.NewGuid().ToString("N")[..6]}");
 
+    /// <summary>Sets adminCount (1 = protected by AdminSDHolder: Entra Connect cannot write its keys).</summary>
+    public Task SetAdminCountAsync(DirectoryUser user, int? adminCount) => _objects.SetAdminCountAsync(user.DistinguishedName, adminCount);
+
     /// <summary>Writes what Entra Connect would for a key of this device created at that time.</summary>
     public async Task AddKeyAsync(DirectoryUser user, Guid deviceId, DateTimeOffset created)
     {

@@ -118,6 +118,43 @@ namespace Whfb.SyncTracker.Infrastructure.Migrations
                     b.ToTable("scan_checkpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Whfb.SyncTracker.Domain.AdLookup", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("EntraUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entra_user_id");
+
+                    b.Property<bool>("ConfirmedAbsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("confirmed_absent");
+
+                    b.Property<DateTimeOffset>("LookedUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("looked_up_at");
+
+                    b.Property<Guid?>("ObjectGuid")
+                        .HasColumnType("uuid")
+                        .HasColumnName("object_guid");
+
+                    b.Property<string>("Sid")
+                        .HasColumnType("text")
+                        .HasColumnName("sid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "EntraUserId");
+
+                    b.ToTable("ad_lookups", (string)null);
+                });
+
             modelBuilder.Entity("Whfb.SyncTracker.Domain.AdUser", b =>
                 {
                     b.Property<Guid>("TenantId")
