@@ -88,10 +88,11 @@ public sealed class KeyCredentialScanner : IDisposable
         {
             // No such object: deleted or moved out of the domain, nothing to say about permissions.
             var entry = await BaseEntry.ReadAsync(
-                _session, UserAnchor.GuidBase(guid), "(objectClass=*)", [LdapAttributes.KeyCredentialLink, LdapAttributes.DistinguishedName], cancellationToken);
+                _session, UserAnchor.GuidBase(guid), "(objectClass=*)", [LdapAttributes.KeyCredentialLink, LdapAttributes.DistinguishedName, LdapAttributes.AdminCount],
+                cancellationToken);
             if (entry is not null && LdapAttributes.Strings(entry, LdapAttributes.KeyCredentialLink).Length == 0)
             {
-                run.AddSmell(run.NoValuesSmell(guid, entry.DistinguishedName));
+                run.AddSmell(run.NoValuesSmell(guid, entry.DistinguishedName, (int?)LdapAttributes.Long(entry, LdapAttributes.AdminCount)));
             }
         }
     }

@@ -57,7 +57,7 @@ internal sealed class ScanRun(KeyScanRequest request, ScanMode mode)
         }
     }
 
-    public PermissionSmell NoValuesSmell(Guid objectGuid, string? dn) => new(objectGuid, dn, NoValuesReason);
+    public PermissionSmell NoValuesSmell(Guid objectGuid, string? dn, int? adminCount) => new(objectGuid, dn, NoValuesReason, adminCount);
 
     public KeyScanSummary Summarize(ScanCursor cursor, string? fullScanReason, int reconnects, TimeSpan elapsed) => new()
     {
@@ -100,7 +100,7 @@ internal sealed class ScanRun(KeyScanRequest request, ScanMode mode)
         }
         else
         {
-            AddSmell(NoValuesSmell(user.ObjectGuid, user.DistinguishedName), smells);
+            AddSmell(NoValuesSmell(user.ObjectGuid, user.DistinguishedName, user.AdminCount), smells);
         }
     }
 }

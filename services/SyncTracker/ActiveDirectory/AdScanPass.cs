@@ -29,7 +29,7 @@ internal sealed class AdScanPass(SyncCoordinator coordinator, Guid tenantId)
         {
             foreach (var smell in summary.Smells)
             {
-                engine.ObserveAttributeUnreadable(smell.ObjectGuid, smell.DistinguishedName);
+                engine.ObserveAttributeUnreadable(smell.ObjectGuid, smell.DistinguishedName, smell.AdminCount == 1);
             }
 
             if (summary.Mode == ScanMode.Full)
@@ -59,7 +59,7 @@ internal sealed class AdScanPass(SyncCoordinator coordinator, Guid tenantId)
             var unreadable = page.Smells.Select(s => s.ObjectGuid).ToHashSet();
             foreach (var smell in page.Smells)
             {
-                engine.ObserveAttributeUnreadable(smell.ObjectGuid, smell.DistinguishedName);
+                engine.ObserveAttributeUnreadable(smell.ObjectGuid, smell.DistinguishedName, smell.AdminCount == 1);
             }
 
             foreach (var user in page.Users)

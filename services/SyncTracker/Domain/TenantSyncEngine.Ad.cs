@@ -74,11 +74,12 @@ public sealed partial class TenantSyncEngine
         : _users.EntraUserOf(user)?.UserPrincipalName is { } entra && string.Equals(entra, scanned, StringComparison.Ordinal) ? entra
         : scanned;
 
-    /// <summary>A scan saw the user but could not read its msDS-KeyCredentialLink (a permission smell).</summary>
-    public void ObserveAttributeUnreadable(Guid objectGuid, string? distinguishedName)
+    /// <summary>A scan saw the user but could not read its msDS-KeyCredentialLink (a permission smell), and its adminCount.</summary>
+    public void ObserveAttributeUnreadable(Guid objectGuid, string? distinguishedName, bool adminSdHolderProtected)
     {
         var user = PutAdUser(objectGuid, distinguishedName);
         user.AttributeUnreadable = true;
+        user.AdminSdHolderProtected = adminSdHolderProtected;
         RefreshStuckHints(_users.EntraUserOf(user));
     }
 

@@ -40,4 +40,27 @@ public class PermissionSmellTests(DirectoryOuFixture ou) : IClassFixture<Directo
         Assert.Empty(scan.User(later).Values);
         Assert.Equal(later.ObjectGuid, Assert.Single(scan.Pages.SelectMany(p => p.Smells)).ObjectGuid);
     }
+
+    [Fact]
+    public async Task A_known_holder_without_values_is_a_smell_that_carries_its_adminCount_in_both_scans()
+    {
+        var admin = await ou.CreateUserAsync("admin-nokey");
+        var plain = await ou.CreateUserAsync("plain-nokey");
+        using var scanner = new KeyCredentialScanner(ou.Options());
+        var cursor = (await scanner.ReadServerStateAsync()).ToCursor();
+        // Both change after the cursor, so the incremental scan returns them; the full scan reads them through its probe.
+        await ou.Objects.SetAdminCountAsync(admin.DistinguishedName, 1);
+        await ou.Objects.SetAdminCountAsync(plain.DistinguishedName, 0);
+
+        var known = new[] { admin.ObjectGuid, plain.ObjectGuid };
+        var (full, _) = await ScanCollector.ScanAsync(ou.Options(), new KeyScanRequest { KnownKeyHolders = known });
+        var (incremental, scan) = await ScanCollector.ScanAsync(ou.Options(), new KeyScanRequest { Cursors = [cursor], KnownKeyHolders = known });
+
+        Assert.Equal(ScanMode.Incremental, incremental.Mode);
+        foreach (var smells in new[] { full.Smells, scan.Pages.SelectMany(p => p.Smells).ToList() })
+        {
+            Assert.Equal(1, smells.Single(x => x.ObjectGuid == admin.ObjectGuid).AdminCount);
+            Assert.Equal(0, smells.Single(x => x.ObjectGuid == plain.ObjectGuid).AdminCount);
+        }
+    }
 }

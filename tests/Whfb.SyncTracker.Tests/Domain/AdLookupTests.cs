@@ -67,6 +67,25 @@ public sealed class AdLookupTests
         Assert.Equal(3, stalled.KeysWaiting);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_scan_smell_of_an_adminCount_user_explains_its_key_and_the_pipeline_is_not_stalled(bool adminCount)
+    {
+        // A scan that returns the holder without values (full-scan probe, or an incremental page) reports a smell that
+        // carries the adminCount read with it: that user is known from then on and never looked up, so the smell must say it.
+        var (s, waiting) = HealthyTenantWithOneWaitingKey(adminCount);
+        s.Engine.ObserveAttributeUnreadable(waiting.User.ObjectGuid, waiting.User.Dn, adminSdHolderProtected: adminCount);
+
+        s.AdvanceWithLookups(TimeSpan.FromHours(4));
+
+        Assert.Empty(s.Engine.TakeAdLookups(100));
+        var hints = Assert.Single(s.Raised<KeySyncStuck>()).Hints;
+        Assert.Equal(adminCount, hints.Contains(StuckKeyHint.AdminSdHolderProtected));
+        Assert.Contains(StuckKeyHint.AttributeUnreadable, hints);
+        Assert.Equal(adminCount ? 0 : 1, s.Raised<SyncPipelineStalled>().Count());
+    }
+
     [Fact]
     public void A_user_a_scan_returned_is_never_looked_up_and_its_waiting_key_stalls_the_pipeline()
     {

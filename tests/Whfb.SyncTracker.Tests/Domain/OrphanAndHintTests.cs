@@ -91,7 +91,7 @@ public sealed class OrphanAndHintTests
         var ada = s.NewUser();
         s.Describe(ada);
         s.Scan(ada);
-        s.Engine.ObserveAttributeUnreadable(ada.ObjectGuid, ada.Dn);
+        s.Engine.ObserveAttributeUnreadable(ada.ObjectGuid, ada.Dn, adminSdHolderProtected: false);
         s.Register(ada, Guid.NewGuid());
         s.Advance(TimeSpan.FromHours(2));
 
