@@ -97,7 +97,8 @@ public sealed class FleetRunner(
         var timing = scenario.Timing;
         var rings = ringGroups.Select(r => r.GroupId).ToList();
         var assigner = options.Value.AssignRings ? new RingAssigner(intune, graph.Value.TenantId) : null;
-        var (clock, assigned, stalled) = (new FleetClock(timing, rings.Count, time.GetUtcNow()), 0, false);
+        var (clock, assigned) = (new FleetClock(timing, rings.Count, time.GetUtcNow()), 0);
+        var stall = new StallTrigger(timing.StallAfterSeconds, scenario.Faults.StalledSchedulerCycles);
         while (clock.Running(time.GetUtcNow(), simulation.Waiting))
         {
             var elapsed = clock.Elapsed(time.GetUtcNow());
@@ -108,15 +109,14 @@ public sealed class FleetRunner(
                 assigned++;
             }
 
-            if (!stalled && scenario.Faults.StalledSchedulerCycles > 0 && elapsed >= timing.StallAfterSeconds)
+            await simulation.StepAsync(sink, stoppingToken);
+            status.Stats = simulation.Stats(AssignedRings(rings), scenario.Faults.StalledSchedulerCycles, ringGroups);
+            if (stall.Fires(elapsed, status.Stats.Registered300))
             {
                 faults.DisableScheduler(scenario.Faults.StalledSchedulerCycles);
                 FleetLog.Stalled(logger, scenario.Faults.StalledSchedulerCycles);
-                stalled = true;
             }
 
-            await simulation.StepAsync(sink, stoppingToken);
-            status.Stats = simulation.Stats(AssignedRings(rings), scenario.Faults.StalledSchedulerCycles, ringGroups);
             clock.Observe(status.Stats.RingsAssigned, time.GetUtcNow());
             await Task.Delay(options.Value.StepInterval, time, stoppingToken);
         }

@@ -53,7 +53,7 @@ public sealed record FaultMix
     /// <summary>Users whose AD object starts with a stale key value no Entra key matches (orphaned keys).</summary>
     public int OrphanedKeys { get; init; }
 
-    /// <summary>Scheduler disabled for this many cycles, starting at <see cref="ScenarioTiming.StallAfterSeconds"/>.</summary>
+    /// <summary>Scheduler disabled for this many cycles, from <see cref="ScenarioTiming.StallAfterSeconds"/> on, once keys are being registered.</summary>
     public int StalledSchedulerCycles { get; init; }
 }
 
@@ -71,6 +71,7 @@ public sealed record ScenarioTiming
     /// <summary>A device's user signs in within this many seconds after the policy reaches it.</summary>
     public double SignInSpreadSeconds { get; init; } = 30;
 
+    /// <summary>The scheduler stall goes in at the first fleet step past this in which devices registered keys (<see cref="StallTrigger"/>).</summary>
     public double StallAfterSeconds { get; init; } = 60;
 
     public double DurationSeconds { get; init; } = 180;
