@@ -7,5 +7,5 @@ namespace Whfb.Policy.Consumers;
 public sealed class KeySyncRecoveredConsumer(OutcomeRecorder recorder) : IConsumer<KeySyncRecovered>
 {
     public Task Consume(ConsumeContext<KeySyncRecovered> context) => recorder.RecordAsync(
-        DeviceSubject.Of(context.Message.Key), context.Message.EventId, "policy-key-sync-recovered", KeySyncOutcomes.Synced, context.CancellationToken);
+        DeviceSubject.Of(context.Message.Key), context.Message.EventId, "policy-key-sync-recovered", KeySyncOutcomes.Synced(context.Message.ObservedInAdAt), context.CancellationToken);
 }

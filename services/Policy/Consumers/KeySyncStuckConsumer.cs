@@ -7,5 +7,5 @@ namespace Whfb.Policy.Consumers;
 public sealed class KeySyncStuckConsumer(OutcomeRecorder recorder) : IConsumer<KeySyncStuck>
 {
     public Task Consume(ConsumeContext<KeySyncStuck> context) => recorder.RecordAsync(
-        DeviceSubject.Of(context.Message.Key), context.Message.EventId, "policy-key-sync-stuck", row => row.KeyStuck = true, context.CancellationToken);
+        DeviceSubject.Of(context.Message.Key), context.Message.EventId, "policy-key-sync-stuck", KeySyncOutcomes.Stuck(context.Message.DetectedAt), context.CancellationToken);
 }

@@ -7,5 +7,5 @@ namespace Whfb.Policy.Consumers;
 public sealed class KeySyncedConsumer(OutcomeRecorder recorder) : IConsumer<KeySynced>
 {
     public Task Consume(ConsumeContext<KeySynced> context) => recorder.RecordAsync(
-        DeviceSubject.Of(context.Message.Key), context.Message.EventId, "policy-key-synced", KeySyncOutcomes.Synced, context.CancellationToken);
+        DeviceSubject.Of(context.Message.Key), context.Message.EventId, "policy-key-synced", KeySyncOutcomes.Synced(context.Message.ObservedInAdAt), context.CancellationToken);
 }

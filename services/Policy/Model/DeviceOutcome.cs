@@ -33,6 +33,12 @@ public sealed class DeviceOutcome
 
     public bool KeyStuck { get; set; }
 
+    /// <summary>
+    /// When the newest key sync event applied happened (stuck: detected; synced or recovered: seen in AD). Stuck and
+    /// recovered arrive on queues of their own, so a recovery may be consumed before the stuck event it closes.
+    /// </summary>
+    public DateTimeOffset? KeySyncStateAt { get; set; }
+
     /// <summary>PassportForWork values set by Group Policy (an open GPO conflict); null when none.</summary>
     public List<PolicySettingValue>? GpoValues { get; set; }
 

@@ -1,4 +1,5 @@
 using Whfb.Contracts.Devices;
+using Whfb.Contracts.Keys;
 using Whfb.Contracts.Policy;
 using Whfb.Policy.Tests.Support;
 using Whfb.Testing;
@@ -47,6 +48,27 @@ public sealed class TelemetryTests(PolicyHost host) : IClassFixture<PolicyHost>
         await admin.CounterReachesAsync(id, 0, "stuck", 1);
         var status = await admin.StatusAsync(id);
         Assert.Equal((2, 0), (status.Ring(0).Int("devices"), status.Ring(0).Int("failed")));
+    }
+
+    [Fact]
+    public async Task Key_sync_events_count_in_the_order_they_happened_not_the_order_their_queues_deliver_them()
+    {
+        var (id, ring) = await StartedAsync("order", 3);
+        var admin = host.Client();
+        var (late, inOrder, stillStuck) = (Episode(ring[0]), Episode(ring[1]), Episode(ring[2]));
+
+        // The recovery queue ran ahead of the stuck queue for the first device; the second came in order; the third never recovered.
+        await host.PublishAsync(late.Recovered);
+        await host.ProcessedAsync(late.Recovered.EventId);
+        await host.PublishAsync(late.Stuck);
+        await host.PublishAsync(inOrder.Stuck);
+        await host.PublishAsync(stillStuck.Stuck);
+        await host.ProcessedAsync(late.Stuck.EventId, inOrder.Stuck.EventId, stillStuck.Stuck.EventId);
+        await host.PublishAsync(inOrder.Recovered);
+        await host.ProcessedAsync(inOrder.Recovered.EventId);
+
+        var status = await admin.StatusAsync(id);
+        Assert.Equal((2, 1), (status.Ring(0).Int("synced"), status.Ring(0).Int("stuck")));
     }
 
     [Fact]
@@ -106,6 +128,14 @@ public sealed class TelemetryTests(PolicyHost host) : IClassFixture<PolicyHost>
         await Eventually.Async(() => Task.FromResult(host.Events.Of<GpoConflictResolved>(id).Count == 1));
         Assert.Empty((await admin.StatusAsync(id))["gpoConflicts"]!.AsArray());
         Assert.Single(host.Events.Of<GpoConflictDetected>(id));
+    }
+
+    /// <summary>A stuck episode of one device's key: detected after 2 h, the key seen in AD after 3 h.</summary>
+    private static (KeySyncStuck Stuck, KeySyncRecovered Recovered) Episode(Guid device)
+    {
+        var stuck = Telemetry.Stuck(Guid.NewGuid(), device);
+        var seen = stuck.DetectedAt.AddHours(1);
+        return (stuck, new KeySyncRecovered(Guid.NewGuid(), stuck.Key, stuck.DetectedAt, seen, seen - stuck.Key.CreatedInEntraAt));
     }
 
     private async Task<(Guid Id, IReadOnlyList<Guid> Devices)> StartedAsync(string name, int devices)

@@ -110,6 +110,10 @@ namespace Whfb.Policy.Infrastructure.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("key_stuck");
 
+                    b.Property<DateTimeOffset?>("KeySyncStateAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("key_sync_state_at");
+
                     b.Property<bool>("KeySynced")
                         .HasColumnType("boolean")
                         .HasColumnName("key_synced");
