@@ -121,4 +121,23 @@ settle() {
     (( awaiting > 0 || waited < cycle_seconds * 2 )) || break
   done
   echo "  waited ${waited} s; keys still awaiting AD: ${awaiting:-?}"
+  drain_queues
+}
+
+# Messages still queued for the services (RabbitMQ's management API; its figures lag up to 5 s).
+queued_messages() {
+  curl -fsS -u "$RMQ_USER:$RMQ_PASSWORD" "http://127.0.0.1:$RMQ_MGMT_PORT/api/queues/%2F?columns=name,messages" \
+    | python3 -c 'import json,sys; print(sum(q.get("messages", 0) for q in json.load(sys.stdin)))'
+}
+
+# The summary reads every service: let them consume what is queued first (a stall's thousands of stuck and recovered
+# events reach Policy last), until two readings 6 s apart find nothing queued, at most 3 minutes.
+drain_queues() {
+  local waited=0 queued zeros=0
+  while (( waited < 180 && zeros < 2 )); do
+    queued="$(queued_messages)" || queued="?"
+    if [[ "$queued" == 0 ]]; then zeros=$(( zeros + 1 )); else zeros=0; fi
+    (( zeros >= 2 )) || { sleep 6; waited=$(( waited + 6 )); }
+  done
+  echo "  waited ${waited} s for the services' queues; messages still queued: ${queued}"
 }

@@ -27,12 +27,13 @@ internal sealed record DemoData
     public JsonElement? InsightsOrphaned { get; init; }
 
     /// <summary>
-    /// The newest <see cref="AlertLimit"/> alerts not folded into another, plus every pipeline-stalled alert even when
-    /// older (it opened before the key-stuck alerts of its stall); each counts in <c>folded</c> the alerts folded into it.
+    /// The newest <see cref="AlertLimit"/> alerts not folded into another, plus those of every <see cref="FewKinds"/>
+    /// kind even when older (a stall opens before its key-stuck alerts, GPO conflicts while the first rings roll out);
+    /// each counts in <c>folded</c> the alerts folded into it.
     /// </summary>
     public IReadOnlyList<JsonElement> Alerts { get; init; } = [];
 
-    /// <summary>The newest-alerts list was cut at <see cref="AlertLimit"/>: counts of kinds other than pipeline-stalled may be higher.</summary>
+    /// <summary>The newest-alerts list was cut at <see cref="AlertLimit"/>: key-stuck counts may be higher.</summary>
     public bool AlertListFull { get; init; }
 
     public JsonElement? Rollout { get; init; }
@@ -41,11 +42,19 @@ internal sealed record DemoData
 
     public const int AlertLimit = 1000;
 
+    /// <summary>Alert kinds read on their own, whole: a few per rollout, where key-stuck alerts can run into thousands.</summary>
+    public static readonly string[] FewKinds = ["pipeline-stalled", "rollout-halted", "gpo-conflict"];
+
     public static async Task<DemoData> LoadAsync(CancellationToken ct)
     {
         using var sources = new DemoSources();
         var newest = AlertsOf(await sources.ServiceAsync("insights", $"/v1/alerts?state=all&limit={AlertLimit}", ct));
-        var stalls = AlertsOf(await sources.ServiceAsync("insights", $"/v1/alerts?state=all&kind=pipeline-stalled&limit={AlertLimit}", ct));
+        var few = new List<JsonElement>();
+        foreach (var kind in FewKinds)
+        {
+            few.AddRange(AlertsOf(await sources.ServiceAsync("insights", $"/v1/alerts?state=all&kind={kind}&limit={AlertLimit}", ct)));
+        }
+
         var synced = (await sources.KeysAsync("Synced", ct)).Concat(await sources.KeysAsync("Recovered", ct)).ToList();
         return new DemoData
         {
@@ -60,7 +69,7 @@ internal sealed record DemoData
             Funnel = await sources.ServiceAsync("insights", "/v1/analytics/funnel?groupBy=ring", ct),
             Failures = await sources.ServiceAsync("insights", "/v1/analytics/failures?limit=20", ct),
             InsightsOrphaned = await sources.ServiceAsync("insights", "/v1/analytics/keys/orphaned?limit=1000", ct),
-            Alerts = [.. newest.Concat(stalls).DistinctBy(a => a.GetProperty("id").GetString())],
+            Alerts = [.. newest.Concat(few).DistinctBy(a => a.GetProperty("id").GetString())],
             AlertListFull = newest.Count >= AlertLimit,
             Rollout = await LatestRolloutAsync(sources, ct),
             Problems = sources.Problems,

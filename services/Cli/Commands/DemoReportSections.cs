@@ -47,7 +47,7 @@ internal static partial class DemoReport
         var alerts = data.Alerts;
         var folded = alerts.Sum(a => N(a, "folded"));
         Section(text, Inv($"Alerts raised (Insights): {alerts.Count:N0}") + (folded > 0 ? Inv($" (+{folded:N0} key-stuck folded into a stalled pipeline)") : "")
-            + (data.AlertListFull ? Inv($"; other than pipeline-stalled, only the newest {DemoData.AlertLimit:N0} were read") : ""));
+            + (data.AlertListFull ? Inv($"; of key-stuck, only the newest {DemoData.AlertLimit:N0} were read") : ""));
         var byKind = new DemoTextTable("kind", "raised", "still open", "resolved", "first opened", "example");
         var kinds = alerts.Select(a => Str(a, "kind")).Append(folded > 0 ? "key-stuck" : "").Where(k => k.Length > 0).Distinct().Order(StringComparer.Ordinal);
         foreach (var kind in kinds)
