@@ -9,23 +9,23 @@ namespace Whfb.Policy.Consumers;
 internal static class KeySyncOutcomes
 {
     /// <summary>KeySynced and KeySyncRecovered: the key is in AD (an older one than the state applied still says a key reached AD).</summary>
-    public static Action<DeviceOutcome> Synced(DateTimeOffset observedInAdAt) => row =>
+    public static void Synced(DeviceOutcome row, DateTimeOffset observedInAdAt)
     {
         row.KeySynced = true;
         if (Newest(row, observedInAdAt))
         {
             row.KeyStuck = false;
         }
-    };
+    }
 
     /// <summary>KeySyncStuck: the key waits past the threshold, unless a newer event already said it reached AD.</summary>
-    public static Action<DeviceOutcome> Stuck(DateTimeOffset detectedAt) => row =>
+    public static void Stuck(DeviceOutcome row, DateTimeOffset detectedAt)
     {
         if (Newest(row, detectedAt))
         {
             row.KeyStuck = true;
         }
-    };
+    }
 
     private static bool Newest(DeviceOutcome row, DateTimeOffset at)
     {

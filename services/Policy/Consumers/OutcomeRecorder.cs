@@ -20,22 +20,29 @@ public sealed class OutcomeRecorder(PolicyDbContext db, OutcomeWriteGate gate, T
     /// <summary>Every event of the batch in turn, in one transaction (a redelivered batch skips what its inbox holds).</summary>
     public Task RecordEachAsync<T>(
         DeviceEventBatch<T> batch, Func<T, DeviceSubject> subject, Func<T, Guid> eventId, string inbox, Action<T, DeviceOutcome> apply, CancellationToken ct)
-        where T : class =>
-        RecordEachAsync(batch, subject, eventId, inbox, (message, rows) => ApplyToEach(rows, row => apply(message, row)), ct);
+        where T : class => RecordEachAsync(batch.Events, subject, eventId, inbox, apply, ct);
 
     public Task RecordEachAsync<T>(
         DeviceEventBatch<T> batch, Func<T, DeviceSubject> subject, Func<T, Guid> eventId, string inbox,
         Func<T, IReadOnlyList<DeviceOutcome>, Task> apply, CancellationToken ct)
+        where T : class => RecordEachAsync(batch.Events, subject, eventId, inbox, apply, ct);
+
+    /// <summary>Messages gathered into one batch (MassTransit's <c>Batch&lt;T&gt;</c>): each in turn, once, in one transaction.</summary>
+    public Task RecordEachAsync<T>(
+        IReadOnlyList<T> messages, Func<T, DeviceSubject> subject, Func<T, Guid> eventId, string inbox, Action<T, DeviceOutcome> apply, CancellationToken ct)
+        where T : class =>
+        RecordEachAsync(messages, subject, eventId, inbox, (message, rows) => ApplyToEach(rows, row => apply(message, row)), ct);
+
+    private Task RecordEachAsync<T>(
+        IReadOnlyList<T> messages, Func<T, DeviceSubject> subject, Func<T, Guid> eventId, string inbox,
+        Func<T, IReadOnlyList<DeviceOutcome>, Task> apply, CancellationToken ct)
         where T : class => InTransactionAsync(async () =>
         {
-            foreach (var message in batch.Events)
+            foreach (var message in messages)
             {
                 await ApplyAsync(subject(message), eventId(message), inbox, rows => apply(message, rows), ct);
             }
         }, ct);
-
-    public Task RecordAsync(DeviceSubject subject, Guid messageId, string inbox, Action<DeviceOutcome> apply, CancellationToken ct) =>
-        InTransactionAsync(() => ApplyAsync(subject, messageId, inbox, rows => ApplyToEach(rows, apply), ct), ct);
 
     private static Task ApplyToEach(IReadOnlyList<DeviceOutcome> rows, Action<DeviceOutcome> apply)
     {

@@ -1,3 +1,5 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Whfb.Contracts.Devices;
 using Whfb.Contracts.Keys;
 using Whfb.Contracts.Policy;
@@ -42,9 +44,9 @@ public sealed class TelemetryTests(PolicyHost host) : IClassFixture<PolicyHost>
         await host.PublishAsync(Telemetry.Synced(user, device: null));
         await host.PublishAsync(Telemetry.Stuck(Guid.NewGuid(), device: null));
         await host.PublishAsync(Telemetry.Failed(Guid.NewGuid()));
-        await host.PublishAsync(Telemetry.Stuck(user, ring[1]));
-
         await admin.CounterReachesAsync(id, 0, "synced", 1);
+        // Only now: applied first, this event would make ring[1] a device of the user too, and the user's synced key count there as well.
+        await host.PublishAsync(Telemetry.Stuck(user, ring[1]));
         await admin.CounterReachesAsync(id, 0, "stuck", 1);
         var status = await admin.StatusAsync(id);
         Assert.Equal((2, 0), (status.Ring(0).Int("devices"), status.Ring(0).Int("failed")));
@@ -69,6 +71,23 @@ public sealed class TelemetryTests(PolicyHost host) : IClassFixture<PolicyHost>
 
         var status = await admin.StatusAsync(id);
         Assert.Equal((2, 1), (status.Ring(0).Int("synced"), status.Ring(0).Int("stuck")));
+    }
+
+    [Fact]
+    public async Task Key_sync_events_arriving_together_are_applied_in_shared_transactions_each_once()
+    {
+        var (id, ring) = await StartedAsync("batched", 60);
+        var stuck = ring.Select(device => Telemetry.Stuck(Guid.NewGuid(), device)).ToList();
+
+        await host.Service.Services.GetRequiredService<IBus>().PublishAllAsync(stuck);
+        await host.PublishAsync(stuck[0]);
+        await host.ProcessedAsync([.. stuck.Select(m => m.EventId)]);
+
+        await host.Client().CounterReachesAsync(id, 0, "stuck", 60);
+        var ids = string.Join(",", stuck.Select(m => $"'{m.EventId}'"));
+        Assert.Equal(60, await host.ScalarAsync($"SELECT count(*) FROM inbox_messages WHERE message_id IN ({ids})"));
+        // Rows one transaction inserted share its xmin: one per message without batches.
+        Assert.True(await host.ScalarAsync($"SELECT count(DISTINCT xmin::text) FROM inbox_messages WHERE message_id IN ({ids})") < 60);
     }
 
     [Fact]
