@@ -73,7 +73,8 @@ start_rollout() {
   echo "  rollout $rollout_id started: $(json "$demo_dir/rollout-plan.json" '" -> ".join(r["name"] for r in d["rings"])')"
 }
 
-# A gate halted the rollout while devices still report: say why, then override it as an operator would (audited).
+# A gate halted the rollout (while devices report, or as the last events settle): say why, then override it as an
+# operator would (audited).
 override_halt() {
   local reason
   [[ -n "${rollout_id:-}" ]] || return 0
@@ -122,6 +123,8 @@ settle() {
   done
   echo "  waited ${waited} s; keys still awaiting AD: ${awaiting:-?}"
   drain_queues
+  # A halt can also come after the fleet finished (the scheduler stall's stuck keys reach the last ring's gate late).
+  override_halt && sleep 2
 }
 
 # Messages still queued for the services (RabbitMQ's management API; its figures lag up to 5 s).
