@@ -3,11 +3,12 @@ namespace Whfb.SyncTracker.Domain;
 public sealed partial class TenantSyncEngine
 {
     /// <summary>
-    /// Graph listed every WHfB key the user has now (a complete answer, not a diff): each listed key is observed (new,
-    /// or merged into the key a device event announced), and keys of the user that Graph no longer lists end as deleted in
-    /// Entra, unless they were created less than <paramref name="listingLag"/> ago (Graph may not list them yet).
+    /// Graph listed every WHfB key the user has (a complete answer, not a diff): each listed key is observed (new, or
+    /// merged into the key a device event announced), and keys of the user that Graph no longer lists end as deleted in
+    /// Entra, unless they were created after <paramref name="cutoff"/>: the time the listing was asked for minus the
+    /// listing lag (Graph may not list a new key yet, and an answer observed late shows the keys as of its request).
     /// </summary>
-    public void ObserveEntraKeyInventory(Guid userId, IReadOnlyList<EntraKeyObservation> listed, TimeSpan listingLag)
+    public void ObserveEntraKeyInventory(Guid userId, IReadOnlyList<EntraKeyObservation> listed, DateTimeOffset cutoff)
     {
         var seen = new HashSet<TrackedKey>();
         foreach (var observation in listed)
@@ -15,7 +16,6 @@ public sealed partial class TenantSyncEngine
             seen.Add(ObserveEntraKey(observation));
         }
 
-        var cutoff = Now - listingLag;
         foreach (var gone in _keys.OfEntraUser(userId)
                      .Where(k => k.HasEntraSide && k.EntraRemovedAt is null && !seen.Contains(k) && k.CreatedInEntraAt <= cutoff)
                      .ToArray())

@@ -12,7 +12,7 @@ namespace Whfb.SyncTracker.Graph;
 public sealed partial class GraphInventory(
     SyncCoordinator coordinator, GraphGateway gateway, GraphInventoryOptions options, Guid tenantId, TimeProvider time, ILogger logger)
 {
-    private readonly MethodReader _reader = new(new GraphStepBatch(gateway, options, logger), gateway);
+    private readonly MethodReader _reader = new(new GraphStepBatch(gateway, options, logger), gateway, time);
     private readonly UsersDeltaSync _delta = new(coordinator, gateway, tenantId);
     private readonly HashSet<Guid> _carried = [];
     private DateTimeOffset? _lastDelta;
@@ -103,7 +103,7 @@ public sealed partial class GraphInventory(
                 }
                 else if (listing.Complete)
                 {
-                    engine.ObserveEntraKeyInventory(listing.UserId, listing.Keys, options.ListingLag);
+                    engine.ObserveEntraKeyInventory(listing.UserId, listing.Keys, listing.ListedAt - options.ListingLag);
                 }
                 else
                 {

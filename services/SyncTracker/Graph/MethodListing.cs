@@ -9,6 +9,12 @@ namespace Whfb.SyncTracker.Graph;
 /// </summary>
 public sealed record MethodListing(Guid UserId, IReadOnlyList<EntraKeyObservation> Keys, bool Complete = true)
 {
+    /// <summary>
+    /// When the listing was asked for: Graph's answer shows the user's keys as of then, however late it is observed (a
+    /// listing held for device lookups under throttling can be saved tens of seconds later), so the listing lag counts from here.
+    /// </summary>
+    public DateTimeOffset ListedAt { get; init; }
+
     /// <summary>True once the keys that needed their device were looked up: the listing is observed as it is.</summary>
     public bool DevicesLookedUp { get; init; }
 

@@ -6,15 +6,18 @@ namespace Whfb.SyncTracker.Graph;
 /// The method reads of the inventory, each in $batch requests: users' windowsHelloForBusinessMethods listings (without
 /// devices: Graph's list has none), and single methods with $expand=device for the keys whose device tells them apart.
 /// </summary>
-public sealed class MethodReader(GraphStepBatch batch, GraphGateway gateway)
+public sealed class MethodReader(GraphStepBatch batch, GraphGateway gateway, TimeProvider time)
 {
     /// <summary>One $batch listing up to BatchSize users (a 404 is an empty listing); throttled or failed users to ask again.</summary>
     public async Task<MethodRound> ListAsync(IReadOnlyList<Guid> users, CancellationToken cancellationToken)
     {
+        var asked = time.GetUtcNow();
         var answers = await batch.SendAsync<Guid, WindowsHelloForBusinessAuthenticationMethodCollectionResponse>(
             "batch", users, gateway.MethodsRequest, cancellationToken);
         return new MethodRound(
-            [.. answers.Ok.Select(a => MethodListing.From(a.Item, a.Body)), .. answers.Gone.Select(u => new MethodListing(u, []))], answers.Retry);
+            [.. answers.Ok.Select(a => MethodListing.From(a.Item, a.Body)).Concat(answers.Gone.Select(u => new MethodListing(u, [])))
+                .Select(l => l with { ListedAt = asked })],
+            answers.Retry);
     }
 
     /// <summary>One $batch of up to BatchSize single GETs with $expand=device.</summary>

@@ -41,7 +41,7 @@ internal sealed class UsersDeltaSync(SyncCoordinator coordinator, GraphGateway g
                     var id = Guid.Parse(user.Id!);
                     if (user.AdditionalData?.ContainsKey("@removed") == true)
                     {
-                        engine.ObserveEntraKeyInventory(id, [], TimeSpan.Zero);
+                        engine.ObserveEntraKeyInventory(id, [], engine.Now);
                         continue;
                     }
 

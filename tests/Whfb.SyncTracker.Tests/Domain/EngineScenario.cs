@@ -116,7 +116,7 @@ public sealed class EngineScenario
     /// <summary>Graph's complete listing of the user's keys (listing lag 10 minutes).</summary>
     public void List(TestUser user, params EntraKeyObservation[] keys)
     {
-        Engine.ObserveEntraKeyInventory(user.EntraId, keys, TimeSpan.FromMinutes(10));
+        Engine.ObserveEntraKeyInventory(user.EntraId, keys, Now - TimeSpan.FromMinutes(10));
         Collect();
     }
 

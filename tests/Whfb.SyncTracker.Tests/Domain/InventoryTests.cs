@@ -19,7 +19,7 @@ public sealed class InventoryTests
         var device = Guid.NewGuid();
         var fromEvent = s.Engine.ObserveEntraKey(new EntraKeyObservation(user.EntraId, user.Upn, device, null, Guid.NewGuid(), s.Now));
 
-        s.Engine.ObserveEntraKeyInventory(user.EntraId, [new EntraKeyObservation(user.EntraId, null, device, "m-1", null, s.Now.AddSeconds(3))], Lag);
+        s.Engine.ObserveEntraKeyInventory(user.EntraId, [new EntraKeyObservation(user.EntraId, null, device, "m-1", null, s.Now.AddSeconds(3))], s.Now - Lag);
 
         var key = Assert.Single(s.Engine.Keys);
         Assert.Same(fromEvent, key);
@@ -39,18 +39,39 @@ public sealed class InventoryTests
         Assert.Equal(KeyState.Synced, synced.State);
         var young = s.Register(user, Guid.NewGuid(), entraKeyId: "m-young");
 
-        s.Engine.ObserveEntraKeyInventory(user.EntraId, [], Lag);
+        s.Engine.ObserveEntraKeyInventory(user.EntraId, [], s.Now - Lag);
         Assert.Equal(KeyState.Unmatched, synced.State);
         Assert.Equal(KeyState.AwaitingAd, young.State);
 
         s.Advance(Lag);
-        s.Engine.ObserveEntraKeyInventory(user.EntraId, [], Lag);
+        s.Engine.ObserveEntraKeyInventory(user.EntraId, [], s.Now - Lag);
         Assert.Equal(KeyState.Removed, young.State);
         Assert.Empty(s.Engine.UsersWithEntraKeys());
 
         s.Advance(s.Engine.Thresholds.Cycle);
         var orphan = Assert.Single(s.Raised<OrphanedKeyDetected>());
         Assert.Equal(OrphanReason.EntraKeyDeleted, orphan.Reason);
+    }
+
+    [Fact]
+    public void A_listing_observed_late_counts_the_lag_from_when_it_was_asked_for()
+    {
+        var s = new EngineScenario();
+        var (user, other) = (s.NewUser("late"), s.NewUser("other"));
+        s.Describe(user);
+        s.Describe(other);
+        var asked = s.Now;
+        s.Advance(TimeSpan.FromSeconds(5));
+        var created = s.Register(user, Guid.NewGuid());
+        var elsewhere = s.Register(other, Guid.NewGuid());
+
+        // Held back for device lookups under throttling, the answer is observed after the lag has passed.
+        s.Advance(Lag + TimeSpan.FromMinutes(1));
+        s.Engine.ObserveEntraKeyInventory(user.EntraId, [], asked - Lag);
+        s.Engine.ObserveEntraKeyInventory(other.EntraId, [], s.Now - Lag);
+
+        Assert.Equal(KeyState.AwaitingAd, created.State);
+        Assert.Equal(KeyState.Removed, elsewhere.State);
     }
 
     [Fact]
