@@ -7,6 +7,6 @@ namespace Whfb.Policy.Consumers;
 public sealed class NgcKeyRegisteredConsumer(OutcomeRecorder recorder) : IConsumer<DeviceEventBatch<NgcKeyRegistered>>
 {
     public Task Consume(ConsumeContext<DeviceEventBatch<NgcKeyRegistered>> context) => recorder.RecordEachAsync(
-        context.Message, m => DeviceSubject.Of(m.Header, m.UserPrincipalName), m => m.Header.EventId, "policy-ngc-key-registered",
+        context.Message.Events, m => DeviceSubject.Of(m.Header, m.UserPrincipalName), m => m.Header.EventId, "policy-ngc-key-registered",
         (_, row) => row.Provisioned = true, context.CancellationToken);
 }

@@ -7,6 +7,6 @@ namespace Whfb.Policy.Consumers;
 public sealed class NgcKeyRegistrationFailedConsumer(OutcomeRecorder recorder) : IConsumer<DeviceEventBatch<NgcKeyRegistrationFailed>>
 {
     public Task Consume(ConsumeContext<DeviceEventBatch<NgcKeyRegistrationFailed>> context) => recorder.RecordEachAsync(
-        context.Message, m => DeviceSubject.Of(m.Header), m => m.Header.EventId, "policy-ngc-key-registration-failed",
+        context.Message.Events, m => DeviceSubject.Of(m.Header), m => m.Header.EventId, "policy-ngc-key-registration-failed",
         (_, row) => row.ProvisioningFailed = true, context.CancellationToken);
 }

@@ -17,28 +17,21 @@ public sealed class OutcomeRecorder(PolicyDbContext db, OutcomeWriteGate gate, T
     /// <summary>The counted rollouts per tenant, read once per transaction (a batch of 500 events asks once, not 500 times).</summary>
     private readonly Dictionary<Guid, List<CountedRollout>> _counted = [];
 
-    /// <summary>Every event of the batch in turn, in one transaction (a redelivered batch skips what its inbox holds).</summary>
+    /// <summary>
+    /// Every event of a batch (Ingest's <c>DeviceEventBatch&lt;T&gt;</c>, or MassTransit's <c>Batch&lt;T&gt;</c>) in turn,
+    /// each once, in one transaction (a redelivered batch skips what its inbox holds).
+    /// </summary>
     public Task RecordEachAsync<T>(
-        DeviceEventBatch<T> batch, Func<T, DeviceSubject> subject, Func<T, Guid> eventId, string inbox, Action<T, DeviceOutcome> apply, CancellationToken ct)
-        where T : class => RecordEachAsync(batch.Events, subject, eventId, inbox, apply, ct);
-
-    public Task RecordEachAsync<T>(
-        DeviceEventBatch<T> batch, Func<T, DeviceSubject> subject, Func<T, Guid> eventId, string inbox,
-        Func<T, IReadOnlyList<DeviceOutcome>, Task> apply, CancellationToken ct)
-        where T : class => RecordEachAsync(batch.Events, subject, eventId, inbox, apply, ct);
-
-    /// <summary>Messages gathered into one batch (MassTransit's <c>Batch&lt;T&gt;</c>): each in turn, once, in one transaction.</summary>
-    public Task RecordEachAsync<T>(
-        IReadOnlyList<T> messages, Func<T, DeviceSubject> subject, Func<T, Guid> eventId, string inbox, Action<T, DeviceOutcome> apply, CancellationToken ct)
+        IReadOnlyList<T> events, Func<T, DeviceSubject> subject, Func<T, Guid> eventId, string inbox, Action<T, DeviceOutcome> apply, CancellationToken ct)
         where T : class =>
-        RecordEachAsync(messages, subject, eventId, inbox, (message, rows) => ApplyToEach(rows, row => apply(message, row)), ct);
+        RecordEachAsync(events, subject, eventId, inbox, (message, rows) => ApplyToEach(rows, row => apply(message, row)), ct);
 
-    private Task RecordEachAsync<T>(
-        IReadOnlyList<T> messages, Func<T, DeviceSubject> subject, Func<T, Guid> eventId, string inbox,
+    public Task RecordEachAsync<T>(
+        IReadOnlyList<T> events, Func<T, DeviceSubject> subject, Func<T, Guid> eventId, string inbox,
         Func<T, IReadOnlyList<DeviceOutcome>, Task> apply, CancellationToken ct)
         where T : class => InTransactionAsync(async () =>
         {
-            foreach (var message in messages)
+            foreach (var message in events)
             {
                 await ApplyAsync(subject(message), eventId(message), inbox, rows => apply(message, rows), ct);
             }

@@ -15,7 +15,7 @@ namespace Whfb.Policy.Consumers;
 public sealed class PolicyStateReportedConsumer(OutcomeRecorder recorder, PolicyDbContext db, IOutbox outbox) : IConsumer<DeviceEventBatch<PolicyStateReported>>
 {
     public Task Consume(ConsumeContext<DeviceEventBatch<PolicyStateReported>> context) => recorder.RecordEachAsync(
-        context.Message, m => new DeviceSubject(m.TenantId, m.DeviceId, null, null, null), m => m.EventId, "policy-policy-state-reported",
+        context.Message.Events, m => new DeviceSubject(m.TenantId, m.DeviceId, null, null, null), m => m.EventId, "policy-policy-state-reported",
         (m, rows) => ApplyAsync(m, rows, context.CancellationToken), context.CancellationToken);
 
     private async Task ApplyAsync(PolicyStateReported m, IReadOnlyList<DeviceOutcome> rows, CancellationToken cancellationToken)

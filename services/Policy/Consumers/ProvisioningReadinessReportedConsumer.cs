@@ -7,7 +7,7 @@ namespace Whfb.Policy.Consumers;
 public sealed class ProvisioningReadinessReportedConsumer(OutcomeRecorder recorder) : IConsumer<DeviceEventBatch<ProvisioningReadinessReported>>
 {
     public Task Consume(ConsumeContext<DeviceEventBatch<ProvisioningReadinessReported>> context) => recorder.RecordEachAsync(
-        context.Message, m => DeviceSubject.Of(m.Header), m => m.Header.EventId, "policy-provisioning-readiness", (message, row) =>
+        context.Message.Events, m => DeviceSubject.Of(m.Header), m => m.Header.EventId, "policy-provisioning-readiness", (message, row) =>
         {
             var at = message.Header.TimeCreated;
             if (row.ReadinessAt is null || at >= row.ReadinessAt)
