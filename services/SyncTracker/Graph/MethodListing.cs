@@ -7,19 +7,17 @@ namespace Whfb.SyncTracker.Graph;
 /// The WHfB keys Graph lists for one user now, without devices (Graph's list has none). Complete (an empty list means the
 /// user has none) unless Graph paged the answer: then only the keys seen are learned and nothing is concluded from absence.
 /// </summary>
-public sealed record MethodListing(Guid UserId, IReadOnlyList<EntraKeyObservation> Keys, bool Complete = true)
+/// <param name="ListedAt">
+/// When the listing was asked for: Graph's answer shows the user's keys as of then, however late it is observed (a listing
+/// held for device lookups under throttling can be saved tens of seconds later), so the listing lag counts from here.
+/// </param>
+public sealed record MethodListing(Guid UserId, IReadOnlyList<EntraKeyObservation> Keys, DateTimeOffset ListedAt, bool Complete = true)
 {
-    /// <summary>
-    /// When the listing was asked for: Graph's answer shows the user's keys as of then, however late it is observed (a
-    /// listing held for device lookups under throttling can be saved tens of seconds later), so the listing lag counts from here.
-    /// </summary>
-    public DateTimeOffset ListedAt { get; init; }
-
     /// <summary>True once the keys that needed their device were looked up: the listing is observed as it is.</summary>
     public bool DevicesLookedUp { get; init; }
 
-    public static MethodListing From(Guid userId, WindowsHelloForBusinessAuthenticationMethodCollectionResponse? page) =>
-        new(userId, Observations(userId, page?.Value ?? []), page?.OdataNextLink is null);
+    public static MethodListing From(Guid userId, WindowsHelloForBusinessAuthenticationMethodCollectionResponse? page, DateTimeOffset listedAt) =>
+        new(userId, Observations(userId, page?.Value ?? []), listedAt, page?.OdataNextLink is null);
 
     /// <summary>The listing with the devices looked up; keys whose single GET found them gone (404) are dropped.</summary>
     public MethodListing WithDevices(IReadOnlyDictionary<string, Guid?> devices, IReadOnlySet<string> gone) => this with

@@ -15,8 +15,7 @@ public sealed class MethodReader(GraphStepBatch batch, GraphGateway gateway, Tim
         var answers = await batch.SendAsync<Guid, WindowsHelloForBusinessAuthenticationMethodCollectionResponse>(
             "batch", users, gateway.MethodsRequest, cancellationToken);
         return new MethodRound(
-            [.. answers.Ok.Select(a => MethodListing.From(a.Item, a.Body)).Concat(answers.Gone.Select(u => new MethodListing(u, [])))
-                .Select(l => l with { ListedAt = asked })],
+            [.. answers.Ok.Select(a => MethodListing.From(a.Item, a.Body, asked)), .. answers.Gone.Select(u => new MethodListing(u, [], asked))],
             answers.Retry);
     }
 

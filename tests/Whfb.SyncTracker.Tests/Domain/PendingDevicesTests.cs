@@ -12,7 +12,7 @@ public sealed class PendingDevicesTests
         new EntraKeyObservation(User, null, null, "m-lap", null, EngineScenario.Start),
         new EntraKeyObservation(User, null, null, "m-desk", null, EngineScenario.Start.AddMinutes(3)),
         new EntraKeyObservation(User, null, null, "m-old", null, EngineScenario.Start.AddDays(-40)),
-    ]);
+    ], EngineScenario.Start.AddMinutes(5));
 
     [Fact]
     public void Answers_give_the_keys_their_devices_and_a_method_deleted_meanwhile_leaves_the_listing()
