@@ -87,12 +87,9 @@ public sealed class KeyCredentialScanner : IDisposable
         foreach (var guid in run.UnseenKnownHolders().Take(limit).ToArray())
         {
             // No such object: deleted or moved out of the domain, nothing to say about permissions.
-            var entry = await BaseEntry.ReadAsync(
-                _session, UserAnchor.GuidBase(guid), "(objectClass=*)", [LdapAttributes.KeyCredentialLink, LdapAttributes.DistinguishedName, LdapAttributes.AdminCount],
-                cancellationToken);
-            if (entry is not null && LdapAttributes.Strings(entry, LdapAttributes.KeyCredentialLink).Length == 0)
+            if (await UserLookup.ReadAsync(_session, new UserAnchor(guid, null), cancellationToken) is { Values.Count: 0 } user)
             {
-                run.AddSmell(run.NoValuesSmell(guid, entry.DistinguishedName, (int?)LdapAttributes.Long(entry, LdapAttributes.AdminCount)));
+                run.AddSmell(run.NoValuesSmell(guid, user.DistinguishedName, user.AdminCount));
             }
         }
     }

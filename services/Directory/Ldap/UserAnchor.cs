@@ -46,7 +46,7 @@ public sealed partial record UserAnchor
     }
 
     /// <summary>The DN that names an object by its objectGUID.</summary>
-    internal static string GuidBase(Guid objectGuid) => $"<GUID={objectGuid:D}>";
+    private static string GuidBase(Guid objectGuid) => $"<GUID={objectGuid:D}>";
 
     [GeneratedRegex(@"^S-1-\d{1,15}(-\d{1,10}){1,15}$", RegexOptions.CultureInvariant)]
     private static partial Regex SidText();

@@ -27,7 +27,8 @@ internal static class UserLookup
         return new UserLookupResult(found, absent, [.. anchors.Skip(maxLookups)]);
     }
 
-    private static async Task<ScannedUser?> ReadAsync(LdapSession session, UserAnchor anchor, CancellationToken cancellationToken)
+    /// <summary>The user the anchor names, with the scan's attributes; null when AD has none by it.</summary>
+    public static async Task<ScannedUser?> ReadAsync(LdapSession session, UserAnchor anchor, CancellationToken cancellationToken)
     {
         foreach (var dn in anchor.SearchBases())
         {
