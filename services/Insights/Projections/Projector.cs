@@ -20,7 +20,8 @@ public static class Projector
     {
         foreach (var row in relevant)
         {
-            _ = DeviceEventsProjector.TryApply(set, row) || KeyEventsProjector.TryApply(set, row) || PolicyEventsProjector.TryApply(set, row);
+            _ = DeviceEventsProjector.TryApply(set, row) || KeyEventsProjector.TryApply(set, row) || PolicyEventsProjector.TryApply(set, row)
+                || HealthEventsProjector.TryApply(set, row);
         }
     }
 }
