@@ -16,7 +16,13 @@ internal static class HealthReportWriter
             durationMs = report.TotalDuration.TotalMilliseconds,
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, error = e.Value.Exception?.Message }),
+                e => new
+                {
+                    status = e.Value.Status.ToString(),
+                    description = e.Value.Description,
+                    error = e.Value.Exception?.Message,
+                    data = e.Value.Data.Count == 0 ? null : e.Value.Data,
+                }),
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, JsonSerializerOptions.Web, context.RequestAborted);
     }
