@@ -4,7 +4,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Whfb.ServiceDefaults.Health;
 
-/// <summary>Writes a health report as JSON: overall status and one entry per check.</summary>
+/// <summary>
+/// Writes a health report as JSON: overall status and one entry per check, without exception texts (they name hosts,
+/// ports and users; the service's log has them); a check's data only where the check is tagged
+/// <see cref="HealthEndpoints.DetailsTag"/> (written for operators, unlike e.g. the bus's endpoint addresses).
+/// </summary>
 internal static class HealthReportWriter
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)
@@ -20,8 +24,7 @@ internal static class HealthReportWriter
                 {
                     status = e.Value.Status.ToString(),
                     description = e.Value.Description,
-                    error = e.Value.Exception?.Message,
-                    data = e.Value.Data.Count == 0 ? null : e.Value.Data,
+                    data = e.Value.Tags.Contains(HealthEndpoints.DetailsTag) && e.Value.Data.Count > 0 ? e.Value.Data : null,
                 }),
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, JsonSerializerOptions.Web, context.RequestAborted);
