@@ -15,7 +15,8 @@ public sealed class CollectorRecordReader(TimeProvider timeProvider, CollectorRe
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         AllowTrailingCommas = true,
-        CommentHandling = JsonCommentHandling.Skip,
+        CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = RawItemScanner.MaxDepth,
     };
 
     private readonly CollectorRecordReaderOptions _options = options ?? new CollectorRecordReaderOptions();

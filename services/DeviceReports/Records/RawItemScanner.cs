@@ -9,11 +9,20 @@ internal readonly record struct RawItem(int Index, int Line, int Start, int Leng
 /// <summary>Splits a request body into records: a JSON array, or NDJSON (one value per line).</summary>
 internal abstract class RawItemScanner(ReadOnlyMemory<byte> data)
 {
-    protected static readonly JsonReaderOptions ReaderOptions = new()
+    /// <summary>
+    /// No comments and a shallow depth: after a broken NDJSON item the scan resumes at the next line, so an item that
+    /// could run on (an unterminated comment, ever deeper nesting) would be re-read from every line it spans. Without
+    /// comments an item spans only as many lines as it has open brackets, so each byte is read a bounded number of times.
+    /// </summary>
+    internal static readonly JsonReaderOptions ReaderOptions = new()
     {
         AllowTrailingCommas = true,
-        CommentHandling = JsonCommentHandling.Skip,
+        CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = MaxDepth,
     };
+
+    /// <summary>Deep enough for any record PowerShell writes (ConvertTo-Json -Depth 5 nests six levels).</summary>
+    internal const int MaxDepth = 16;
 
     protected ReadOnlyMemory<byte> Data { get; } = data;
     protected LineCounter Lines { get; } = new(data);
