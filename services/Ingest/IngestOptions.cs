@@ -12,6 +12,12 @@ public sealed class IngestOptions
     public int MaxRecords { get; set; } = 10_000;
 
     /// <summary>
+    /// Oldest event or report accepted, by its own time (older gets 400 naming the field): every month of history is a
+    /// partition downstream, shared by all tenants.
+    /// </summary>
+    public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
     /// Most device events in one broker message: a request's events are published as one batch per event type, split
     /// beyond this many.
     /// </summary>

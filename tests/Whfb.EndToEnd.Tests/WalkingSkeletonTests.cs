@@ -100,10 +100,11 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
     public async Task Bad_lines_are_listed_with_their_line_and_the_good_ones_accepted()
     {
         var device = Guid.NewGuid();
+        var at = DateTimeOffset.UtcNow.AddDays(-1).ToString("O");
         var ndjson = $$"""
-            {"deviceId":"{{device}}","channel":"c","eventId":358,"recordId":1,"timeCreated":"2026-01-01T00:00:00Z"}
-            {"deviceId":"not-a-guid","channel":"c","eventId":358,"recordId":2,"timeCreated":"2026-01-01T00:00:00Z"}
-            {"deviceId":"{{device}}","channel":"c","eventId":300,"recordId":3,"timeCreated":"2026-01-01T00:00:00Z"}
+            {"deviceId":"{{device}}","channel":"c","eventId":358,"recordId":1,"timeCreated":"{{at}}"}
+            {"deviceId":"not-a-guid","channel":"c","eventId":358,"recordId":2,"timeCreated":"{{at}}"}
+            {"deviceId":"{{device}}","channel":"c","eventId":300,"recordId":3,"timeCreated":"{{at}}"}
             """;
         var response = await (await ingest.CollectorClientAsync(Tenant)).PostAsync("/v1/events", new StringContent(ndjson, System.Text.Encoding.UTF8, "application/x-ndjson"));
 

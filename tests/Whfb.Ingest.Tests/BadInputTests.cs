@@ -13,6 +13,10 @@ public sealed class BadInputTests(IngestHost host) : IClassFixture<IngestHost>
         { "invalid UTF-8", [.. "{\"deviceId\":\""u8, 0xC3, 0x28, .. "\"}"u8], 1, null },
         { "wrong type", """{"deviceId":"6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b","channel":"c","eventId":"x","recordId":1,"timeCreated":"2026-01-01T00:00:00Z"}"""u8.ToArray(), 1, "eventId" },
         { "missing device id", """{"channel":"c","eventId":300,"recordId":1,"timeCreated":"2026-01-01T00:00:00Z"}"""u8.ToArray(), 1, "deviceId" },
+        { "lone surrogate", """{"deviceId":"6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b","channel":"c","eventId":300,"recordId":1,"timeCreated":"2026-12-01T00:00:00Z","message":"\ud800"}"""u8.ToArray(), 1, "message" },
+        { "NUL in the device name", """{"deviceId":"6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b","channel":"c","eventId":300,"recordId":1,"timeCreated":"2026-12-01T00:00:00Z","deviceName":"PC\u0000"}"""u8.ToArray(), 1, "deviceName" },
+        { "year 1", """{"deviceId":"6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b","channel":"c","eventId":300,"recordId":1,"timeCreated":"0001-01-01T00:00:00Z"}"""u8.ToArray(), 1, "timeCreated" },
+        { "older than 90 days", """{"deviceId":"6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b","channel":"c","eventId":300,"recordId":1,"timeCreated":"1901-01-01T00:00:00Z"}"""u8.ToArray(), 1, "timeCreated" },
         { "far future", """{"deviceId":"6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b","channel":"c","eventId":300,"recordId":1,"timeCreated":"2999-01-01T00:00:00Z"}"""u8.ToArray(), 1, "timeCreated" },
     };
 

@@ -52,6 +52,8 @@ public sealed class DeviceReportsApiTests(IngestHost host) : IClassFixture<Inges
         Assert.Equal("body", await FirstErrorFieldAsync(await collector.PostAsync("/v1/dsregcmd", CollectorBodies.Bytes([0xFF, 0xFE, 0x41], "text/plain"))));
         Assert.Equal("collectedAt", await FirstErrorFieldAsync(await collector.PostAsync("/v1/dsregcmd?collectedAt=2999-01-01T00:00:00Z", CollectorBodies.Text(text, "text/plain"))));
         Assert.Equal("collectedAt", await FirstErrorFieldAsync(await collector.PostAsync("/v1/dsregcmd?collectedAt=yesterday", CollectorBodies.Text(text, "text/plain"))));
+        Assert.Equal("collectedAt", await FirstErrorFieldAsync(await collector.PostAsync("/v1/dsregcmd?collectedAt=0001-01-01T00:00:00Z", CollectorBodies.Text(text, "text/plain"))));
+        Assert.Equal("body", await FirstErrorFieldAsync(await collector.PostAsync("/v1/dsregcmd", CollectorBodies.Text(text.Replace("Device Name : ", "Device Name : PC\0", StringComparison.Ordinal), "text/plain"))));
     }
 
     [Fact]
@@ -59,8 +61,9 @@ public sealed class DeviceReportsApiTests(IngestHost host) : IClassFixture<Inges
     {
         await using var probe = await BusProbe.BindAsync(host.VirtualHost, typeof(PolicyStateReported));
 
-        var response = await (await host.CollectorAsync(IngestHost.TenantB)).PostAsync("/v1/policy-state",
-            CollectorBodies.Text(CollectorBodies.Sample("Policy/gpo-overrides-mdm.json"), "application/json"));
+        var document = CollectorBodies.Sample("Policy/gpo-overrides-mdm.json").Replace("2025-05-20T08:00:00Z", $"{DateTimeOffset.UtcNow.AddHours(-1):O}", StringComparison.Ordinal);
+
+        var response = await (await host.CollectorAsync(IngestHost.TenantB)).PostAsync("/v1/policy-state", CollectorBodies.Text(document, "application/json"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var state = Assert.Single(await probe.WaitForAsync<PolicyStateReported>(1));
@@ -73,6 +76,8 @@ public sealed class DeviceReportsApiTests(IngestHost host) : IClassFixture<Inges
     [InlineData("""{"collectedAt":"2025-05-20T08:00:00Z"}""", "deviceId")]
     [InlineData("""{"deviceId":"6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b","collectedAt":"2999-05-20T08:00:00Z"}""", "collectedAt")]
     [InlineData("""{"deviceId":"6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b","collectedAt":"2025-05-20T08:00:00Z","gpo":[1]}""", "gpo")]
+    [InlineData("""{"deviceId":"6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b","collectedAt":"1901-05-20T08:00:00Z"}""", "collectedAt")]
+    [InlineData("""{"deviceId":"6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b","collectedAt":"2026-12-01T08:00:00Z","userGpo":{"S-1-5-21-1\u0000":{}}}""", "userGpo.(property name)")]
     [InlineData("""{"deviceId":""", null)]
     public async Task Policy_state_bad_input_is_a_400_naming_the_field(string json, string? field)
     {

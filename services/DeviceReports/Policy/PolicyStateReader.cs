@@ -18,7 +18,9 @@ public static class PolicyStateReader
         try
         {
             using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { AllowTrailingCommas = true });
-            return Read(document.RootElement);
+            return StorableText.Find(utf8.Span, document.RootElement) is { } unstorable
+                ? new PolicyStateReadResult(null, unstorable)
+                : Read(document.RootElement);
         }
         catch (JsonException error)
         {

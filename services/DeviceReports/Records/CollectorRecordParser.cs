@@ -5,7 +5,7 @@ namespace Whfb.DeviceReports.Records;
 /// <summary>Validates one record object and turns it into a <see cref="CollectorRecord"/>; the first problem wins.</summary>
 internal static class CollectorRecordParser
 {
-    public static RecordReadError? TryParse(JsonElement root, DateTimeOffset latestAllowed, out CollectorRecord? record)
+    public static RecordReadError? TryParse(JsonElement root, TimeWindow window, out CollectorRecord? record)
     {
         record = null;
         if (root.ValueKind != JsonValueKind.Object)
@@ -18,7 +18,7 @@ internal static class CollectorRecordParser
         if (RequiredText(f.Channel, "channel", out var channel) is { } e2) return e2;
         if (RequiredInteger(f.EventId, "eventId", int.MinValue, int.MaxValue, out var eventId) is { } e3) return e3;
         if (RequiredInteger(f.RecordId, "recordId", long.MinValue, long.MaxValue, out var recordId) is { } e4) return e4;
-        if (Time(f.TimeCreated, latestAllowed, out var timeCreated) is { } e5) return e5;
+        if (Time(f.TimeCreated, window, out var timeCreated) is { } e5) return e5;
         if (OptionalText(f.DeviceName, "deviceName", out var deviceName) is { } e6) return e6;
         if (OptionalText(f.Provider, "provider", out var provider) is { } e7) return e7;
         if (OptionalText(f.Message, "message", out var message) is { } e8) return e8;
@@ -68,7 +68,7 @@ internal static class CollectorRecordParser
             : Error(RecordErrorKind.InvalidValue, field, $"{field} must be an integer in range");
     }
 
-    private static RecordReadError? Time(JsonElement value, DateTimeOffset latestAllowed, out DateTimeOffset time)
+    private static RecordReadError? Time(JsonElement value, TimeWindow window, out DateTimeOffset time)
     {
         time = default;
         if (JsonValues.IsMissing(value))
@@ -77,9 +77,7 @@ internal static class CollectorRecordParser
             return Error(RecordErrorKind.WrongType, "timeCreated", $"timeCreated must be an ISO 8601 string, not {value.ValueKind}");
         if (!JsonValues.TryTime(value, out time))
             return Error(RecordErrorKind.InvalidValue, "timeCreated", "timeCreated is not a valid time");
-        return time > latestAllowed
-            ? Error(RecordErrorKind.TimeInFuture, "timeCreated", $"timeCreated {time:O} is too far in the future")
-            : null;
+        return window.Check(time, "timeCreated");
     }
 
     private static RecordReadError? Level(in RecordFieldSet f, out string level)

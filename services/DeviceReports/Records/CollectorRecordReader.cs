@@ -32,7 +32,7 @@ public sealed class CollectorRecordReader(TimeProvider timeProvider, CollectorRe
     public IEnumerable<RecordReadResult> Read(ReadOnlyMemory<byte> utf8)
     {
         var scanner = RawItemScanner.Create(utf8);
-        var latestAllowed = timeProvider.GetUtcNow() + _options.MaxFutureSkew;
+        var window = _options.WindowAt(timeProvider.GetUtcNow());
         var count = 0;
         while (scanner.TryNext(out var item))
         {
@@ -43,14 +43,14 @@ public sealed class CollectorRecordReader(TimeProvider timeProvider, CollectorRe
                 yield break;
             }
 
-            yield return Parse(utf8, item, latestAllowed, scanner.IsArray);
+            yield return Parse(utf8, item, window, scanner.IsArray);
         }
     }
 
-    private static RecordReadResult Parse(ReadOnlyMemory<byte> utf8, RawItem item, DateTimeOffset latestAllowed, bool inArray)
+    private static RecordReadResult Parse(ReadOnlyMemory<byte> utf8, RawItem item, TimeWindow window, bool inArray)
     {
         CollectorRecord? record = null;
-        var error = item.Error ?? ParseRecord(utf8.Slice(item.Start, item.Length), latestAllowed, out record);
+        var error = item.Error ?? ParseRecord(utf8.Slice(item.Start, item.Length), window, out record);
         if (error is null)
             return RecordReadResult.Valid(item.Index, item.Line, record!);
         if (inArray)
@@ -58,7 +58,7 @@ public sealed class CollectorRecordReader(TimeProvider timeProvider, CollectorRe
         return RecordReadResult.Invalid(item.Index, item.Line, error);
     }
 
-    private static RecordReadError? ParseRecord(ReadOnlyMemory<byte> bytes, DateTimeOffset latestAllowed, out CollectorRecord? record)
+    private static RecordReadError? ParseRecord(ReadOnlyMemory<byte> bytes, TimeWindow window, out CollectorRecord? record)
     {
         record = null;
         if (!Utf8.IsValid(bytes.Span))
@@ -66,7 +66,8 @@ public sealed class CollectorRecordReader(TimeProvider timeProvider, CollectorRe
         try
         {
             using var document = JsonDocument.Parse(bytes, DocumentOptions);
-            return CollectorRecordParser.TryParse(document.RootElement, latestAllowed, out record);
+            return StorableText.Find(bytes.Span, document.RootElement)
+                ?? CollectorRecordParser.TryParse(document.RootElement, window, out record);
         }
         catch (JsonException error)
         {

@@ -7,4 +7,27 @@ public sealed class CollectorRecordReaderOptions
 
     /// <summary>How far ahead of the server's clock a timeCreated may be (device clock skew).</summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How old a timeCreated may be. Every month of history is a partition downstream, so records dated years back
+    /// would create partitions for all tenants; a collector's backlog is days or weeks old.
+    /// </summary>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>The times accepted now.</summary>
+    public TimeWindow WindowAt(DateTimeOffset now) => new(now - MaxAge, now + MaxFutureSkew);
+}
+
+/// <summary>The oldest and newest times a record or report may carry.</summary>
+public readonly record struct TimeWindow(DateTimeOffset Earliest, DateTimeOffset Latest)
+{
+    /// <summary>Why the time is outside the window (naming <paramref name="field"/>), or null when inside.</summary>
+    public RecordReadError? Check(DateTimeOffset time, string field)
+    {
+        if (time > Latest)
+            return new(RecordErrorKind.TimeInFuture, "$." + field, field, $"{field} {time:O} is too far in the future (latest {Latest:O})");
+        return time < Earliest
+            ? new(RecordErrorKind.TooOld, "$." + field, field, $"{field} {time:O} is older than the oldest time accepted ({Earliest:O})")
+            : null;
+    }
 }

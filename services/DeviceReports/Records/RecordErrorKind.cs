@@ -22,4 +22,8 @@ public enum RecordErrorKind
     TimeInFuture,
     /// <summary>The request holds more records than allowed; reading stopped (answer 413).</summary>
     LimitExceeded,
+    /// <summary>A string holds a NUL character or a lone UTF-16 surrogate: neither can be stored.</summary>
+    UnstorableText,
+    /// <summary>timeCreated is older than the oldest time accepted.</summary>
+    TooOld,
 }

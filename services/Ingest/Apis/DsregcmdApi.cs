@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Whfb.DeviceReports.Dsregcmd;
+using Whfb.DeviceReports.Records;
 using Whfb.ServiceDefaults.Security;
 
 namespace Whfb.Ingest.Apis;
@@ -12,7 +13,8 @@ namespace Whfb.Ingest.Apis;
 /// </summary>
 public static class DsregcmdApi
 {
-    internal static async Task<IResult> AcceptAsync(HttpContext http, ConfirmedPublisher publisher, TimeProvider time, IOptions<IngestOptions> options)
+    internal static async Task<IResult> AcceptAsync(
+        HttpContext http, ConfirmedPublisher publisher, TimeProvider time, CollectorRecordReaderOptions limits, IOptions<IngestOptions> options)
     {
         if (await RequestBody.ReadAsync(http, options.Value.MaxBodyBytes) is not { } body)
             return IngestResults.BodyTooLarge(options.Value.MaxBodyBytes);
@@ -28,10 +30,14 @@ public static class DsregcmdApi
         var collectedAt = time.GetUtcNow();
         if (http.Request.Query["collectedAt"].ToString() is { Length: > 0 } timeText && !ReportTime.TryParse(timeText, out collectedAt))
             return IngestResults.Invalid("collectedAt", "collectedAt must be an ISO 8601 time");
-        if (ReportTime.Problem(collectedAt, time) is { } timeProblem)
+        if (ReportTime.Problem(collectedAt, time, limits) is { } timeProblem)
             return IngestResults.Invalid("collectedAt", timeProblem);
 
-        var status = DsregcmdParser.Parse(Encoding.UTF8.GetString(body.Span));
+        var text = Encoding.UTF8.GetString(body.Span);
+        if (text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
+            return IngestResults.Invalid("body", $"line {text.AsSpan(0, nul).Count('\n') + 1} {StorableText.Reason}");
+
+        var status = DsregcmdParser.Parse(text);
         if (deviceId is null && status.DeviceDetails.DeviceId is null)
             return IngestResults.Invalid("deviceId", "No DeviceId in the text: pass ?deviceId=<Entra device GUID>");
 

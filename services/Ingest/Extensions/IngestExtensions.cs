@@ -14,14 +14,16 @@ public static class IngestExtensions
         var section = builder.Configuration.GetSection(IngestOptions.Section);
         builder.Services.AddOptions<IngestOptions>().Bind(section)
             .Validate(o => o.EventsPerMessage >= 1, "Ingest:EventsPerMessage must be at least 1")
-            .Validate(o => o.ConcurrentPublishes >= 1, "Ingest:ConcurrentPublishes must be at least 1").ValidateOnStart();
+            .Validate(o => o.ConcurrentPublishes >= 1, "Ingest:ConcurrentPublishes must be at least 1")
+            .Validate(o => o.MaxEventAge > TimeSpan.Zero, "Ingest:MaxEventAge must be positive").ValidateOnStart();
         var options = section.Get<IngestOptions>() ?? new IngestOptions();
 
         builder.AddDatabase<IngestDbContext>();
         builder.AddMessaging();
         builder.AddCollectorAuthentication();
+        builder.Services.AddSingleton(new CollectorRecordReaderOptions { MaxRecords = options.MaxRecords, MaxAge = options.MaxEventAge });
         builder.Services.AddSingleton(sp => new CollectorRecordReader(
-            sp.GetRequiredService<TimeProvider>(), new CollectorRecordReaderOptions { MaxRecords = options.MaxRecords }));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CollectorRecordReaderOptions>()));
         builder.Services.AddSingleton<ConfirmedPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfirmedPublisher>());
         return builder;

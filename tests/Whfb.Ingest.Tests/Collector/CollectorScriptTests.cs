@@ -12,6 +12,9 @@ public sealed class CollectorScriptTests(CollectorScriptTests.Host host) : IClas
     public sealed class Host : IngestHost
     {
         protected override bool UseKestrel => true;
+
+        // The recorded samples keep the dates they were recorded with.
+        protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?> { ["Ingest:MaxEventAge"] = "3650.00:00:00" };
     }
 
     [Fact]
