@@ -20,6 +20,7 @@ function ConvertTo-WhfbEventRecord($WinEvent, [string] $DeviceId, [string] $Devi
     [ordered]@{
         deviceId    = $DeviceId
         deviceName  = $DeviceName
+        userSid     = if ($WinEvent.UserId) { [string]$WinEvent.UserId } else { $null }
         channel     = [string]$WinEvent.LogName
         eventId     = [int]$WinEvent.Id
         recordId    = [long]$WinEvent.RecordId

@@ -15,4 +15,14 @@ public sealed record DeviceEventHeader(
     string Channel,
     int WindowsEventId,
     long RecordId,
-    DateTimeOffset TimeCreated);
+    DateTimeOffset TimeCreated)
+{
+    /// <summary>
+    /// The security identifier of the event's user (the event's Security/@UserID). For a domain account it is the AD
+    /// user's objectSid, so a device event joins to AD without Graph. Null in messages from before it existed.
+    /// </summary>
+    public string? UserSid { get; init; }
+
+    /// <summary>The device's fully qualified name when the collector gave one (<see cref="DeviceName"/> is its host name).</summary>
+    public string? DeviceFqdn { get; init; }
+}

@@ -33,6 +33,11 @@ Describe 'Collector' {
             $record.recordId | Should -Be 4102
             $record.timeCreated | Should -Be '2026-11-25T08:01:10.0000000Z'
             ($record.eventData | Where-Object name -eq 'KeyId').value | Should -Be '{0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D}'
+            $record.userSid | Should -Be 'S-1-5-21-1004336348-1177238915-682003330-1105'
+        }
+
+        It 'sends no SID for an event without a user' {
+            (ConvertTo-WhfbEventRecord -WinEvent $script:Events[0] -DeviceId $script:SampleDevice -DeviceName 'PC').userSid | Should -BeNullOrEmpty
         }
 
         It 'takes the Entra device id from dsregcmd /status' {

@@ -39,7 +39,11 @@ public static class DeviceEventNormalizer
         record.Channel,
         record.EventId,
         record.RecordId,
-        record.TimeCreated);
+        record.TimeCreated)
+    {
+        UserSid = record.UserSid,
+        DeviceFqdn = record.DeviceFqdn,
+    };
 
     /// <summary>The channel, tolerating case differences and a missing "/Admin" suffix.</summary>
     public static bool IsDeviceRegistrationChannel(string channel) =>

@@ -5,8 +5,10 @@ internal readonly record struct MessageLabel(string Text, bool ToEnd = false);
 
 /// <summary>
 /// Finds <c>Label: value</c> pairs in a rendered event message, whether each sits on its own line
-/// or all share one line (older single-line renderings). A value runs to the end of its line or
-/// to the next known label, whichever comes first. Labels match case-insensitively and only at
+/// or all share one line (older single-line renderings). When any label starts a line, only labels
+/// that start a line count: a value then runs to the end of its line whatever it holds ("Exit code:
+/// Unknown HResult Error code: 0x801c03ed" is one value, not two). Otherwise a value runs to the next
+/// known label. Labels match case-insensitively, with or without spaces before the colon, and only at
 /// a word start, so "UPN" never matches inside JSON such as <c>"upn":</c>.
 /// </summary>
 internal static class LabeledText
@@ -19,9 +21,12 @@ internal static class LabeledText
 
         Span<(int LabelStart, int ValueStart, int Label)> found = stackalloc (int, int, int)[labels.Length];
         var count = 0;
+        var lineStarts = false;
+        foreach (var label in labels)
+            lineStarts |= TryFind(text, label.Text, lineStart: true, out _, out _);
         for (var i = 0; i < labels.Length; i++)
         {
-            if (TryFind(text, labels[i].Text, out var labelStart, out var valueStart))
+            if (TryFind(text, labels[i].Text, lineStarts, out var labelStart, out var valueStart))
                 found[count++] = (labelStart, valueStart, i);
         }
 
@@ -45,7 +50,7 @@ internal static class LabeledText
         return values;
     }
 
-    private static bool TryFind(string text, string label, out int labelStart, out int valueStart)
+    private static bool TryFind(string text, string label, bool lineStart, out int labelStart, out int valueStart)
     {
         for (var from = 0; from < text.Length;)
         {
@@ -55,7 +60,8 @@ internal static class LabeledText
             valueStart = labelStart + label.Length;
             while (valueStart < text.Length && text[valueStart] is ' ' or '\t')
                 valueStart++;
-            if (IsWordStart(text, labelStart) && valueStart < text.Length && text[valueStart] == ':')
+            var starts = lineStart ? IsLineStart(text, labelStart) : IsWordStart(text, labelStart);
+            if (starts && valueStart < text.Length && text[valueStart] == ':')
             {
                 valueStart++;
                 return true;
@@ -66,6 +72,13 @@ internal static class LabeledText
 
         labelStart = valueStart = -1;
         return false;
+    }
+
+    private static bool IsLineStart(string text, int index)
+    {
+        while (index > 0 && text[index - 1] is ' ' or '\t')
+            index--;
+        return index == 0 || text[index - 1] is '\n' or '\r';
     }
 
     private static bool IsWordStart(string text, int index) =>

@@ -63,18 +63,19 @@ internal static class PrerequisiteNames
 
     public static bool TryFromEventData(string name, out Prerequisite key) => EventData.TryGetValue(name, out key);
 
-    public static bool TryFromLine(ReadOnlySpan<char> name, out Prerequisite key)
+    /// <summary>The prerequisite a rendered line starts with, and the length of its phrase (0 when none).</summary>
+    public static bool TryFromLine(ReadOnlySpan<char> line, out Prerequisite key, out int phraseLength)
     {
         foreach (var (phrase, candidate) in Phrases)
         {
-            if (name.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
+            if (line.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
             {
-                key = candidate;
+                (key, phraseLength) = (candidate, phrase.Length);
                 return true;
             }
         }
 
-        key = default;
+        (key, phraseLength) = (default, 0);
         return false;
     }
 

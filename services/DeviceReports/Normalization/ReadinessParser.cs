@@ -7,7 +7,11 @@ namespace Whfb.DeviceReports.Normalization;
 internal sealed class ReadinessParser
 {
     private readonly PrerequisiteState?[] _states = new PrerequisiteState?[PrerequisiteNames.Count];
+    // Lines and fields this version does not know are kept, each name once and at most MaxExtraValues of them, so a
+    // message of a million junk lines costs its length and not a list that size.
+    private const int MaxExtraValues = 200;
     private readonly List<ReportedValue> _extra = [];
+    private readonly HashSet<string> _extraNames = new(StringComparer.OrdinalIgnoreCase);
     private string? _policySource;
     private bool? _ready;
 
@@ -47,10 +51,14 @@ internal sealed class ReadinessParser
             return;
         }
 
-        var colon = line.LastIndexOf(':');
+        // The first colon after the phrase (or, for a line this version does not know, the first colon) ends the
+        // label: a value keeps its own colons.
+        var known = PrerequisiteNames.TryFromLine(line, out var key, out var phraseLength);
+        var colon = line[phraseLength..].IndexOf(':');
+        colon = colon < 0 ? -1 : colon + phraseLength;
         var name = colon < 0 ? line : line[..colon].Trim();
         var value = colon < 0 ? [] : line[(colon + 1)..].Trim();
-        if (!PrerequisiteNames.TryFromLine(name, out var key) || !Set(key, value))
+        if (!known || !Set(key, value))
             AddExtra(name.ToString(), value.ToString());
     }
 
@@ -64,7 +72,7 @@ internal sealed class ReadinessParser
 
     private void AddExtra(string name, string value)
     {
-        if (!_extra.Exists(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+        if (_extra.Count < MaxExtraValues && _extraNames.Add(name))
             _extra.Add(new ReportedValue(name, value));
     }
 

@@ -17,4 +17,11 @@ public sealed record CollectorRecord(
     string Level,
     string? Provider,
     IReadOnlyDictionary<string, string> EventData,
-    string? Message);
+    string? Message)
+{
+    /// <summary>The security identifier of the event's user (Get-WinEvent's UserId, the event's Security/@UserID).</summary>
+    public string? UserSid { get; init; }
+
+    /// <summary>The device's fully qualified name when the record gave one; <see cref="DeviceName"/> is then its host name.</summary>
+    public string? DeviceFqdn { get; init; }
+}

@@ -16,18 +16,23 @@ internal static class CollectorRecordParser
         if (!JsonValues.TryGuid(deviceText, out var deviceId))
             return Error(RecordErrorKind.InvalidValue, "deviceId", "deviceId must be the Entra device GUID");
         if (RequiredText(f.Channel, "channel", out var channel) is { } e2) return e2;
-        if (RequiredInteger(f.EventId, "eventId", int.MinValue, int.MaxValue, out var eventId) is { } e3) return e3;
+        var (eventIdValue, eventIdField) = RecordFieldSet.Either(f.EventId, "eventId", f.Id, "Id");
+        if (RequiredInteger(eventIdValue, eventIdField, int.MinValue, int.MaxValue, out var eventId) is { } e3) return e3;
         if (RequiredInteger(f.RecordId, "recordId", long.MinValue, long.MaxValue, out var recordId) is { } e4) return e4;
         if (Time(f.TimeCreated, window, out var timeCreated) is { } e5) return e5;
-        if (OptionalText(f.DeviceName, "deviceName", out var deviceName) is { } e6) return e6;
+        var (nameValue, nameField) = RecordFieldSet.Either(f.DeviceName, "deviceName", f.MachineName, "MachineName");
+        if (OptionalText(nameValue, nameField, out var deviceName) is { } e6) return e6;
         if (OptionalText(f.Provider, "provider", out var provider) is { } e7) return e7;
         if (OptionalText(f.Message, "message", out var message) is { } e8) return e8;
         if (Level(f, out var level) is { } e9) return e9;
         if (UserParser.TryParse(f.User, out var upn, out var objectId) is { } e10) return e10;
-        if (EventDataParser.TryParse(f.EventData, out var eventData) is { } e11) return e11;
+        if (SecurityIdentifiers.TryParse(f.UserSid, "userSid", out var sid) is { } e11) return e11;
+        var (dataValue, dataField) = RecordFieldSet.Either(f.EventData, "eventData", f.Properties, EventDataParser.WinEventField);
+        if (EventDataParser.TryParse(dataValue, dataField, out var eventData) is { } e12) return e12;
 
-        record = new CollectorRecord(deviceId, deviceName, upn, objectId, channel!.Trim(), (int)eventId, recordId,
-            timeCreated, level, provider, eventData, message);
+        var (host, fqdn) = DeviceNames.Split(deviceName);
+        record = new CollectorRecord(deviceId, host, upn, objectId, channel!.Trim(), (int)eventId, recordId,
+            timeCreated, level, provider, eventData, message) { UserSid = sid, DeviceFqdn = fqdn };
         return null;
     }
 
@@ -60,7 +65,7 @@ internal static class CollectorRecordParser
     {
         result = 0;
         if (JsonValues.IsMissing(value))
-            return Error(RecordErrorKind.MissingField, field, $"{field} is required");
+            return Error(RecordErrorKind.MissingField, field, field == "eventId" ? "eventId (or Get-WinEvent's Id) is required" : $"{field} is required");
         if (value.ValueKind is not (JsonValueKind.Number or JsonValueKind.String))
             return Error(RecordErrorKind.WrongType, field, $"{field} must be an integer, not {value.ValueKind}");
         return JsonValues.TryInt64(value, out result) && result >= min && result <= max

@@ -1,18 +1,29 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Whfb.DeviceReports.Records;
 
 /// <summary>
-/// EventData as Windows exports it: an array of <c>{"name": …, "value": …}</c> pairs, or an object
-/// map. Values may be strings, numbers, booleans or null. Array entries without a name (the
-/// shape of <c>Get-WinEvent</c>'s Properties) are named by their position.
+/// EventData as collectors send it: an array of <c>{"name": …, "value": …}</c> pairs, or an object map; or
+/// <c>Get-WinEvent</c>'s Properties as PowerShell serializes them, by depth: <c>{"Value": …}</c> objects, bare values,
+/// or only the type name. Entries without a name are named by their position ("0", "1"…); type names carry no value
+/// and are skipped (their position still counts). Values may be strings, numbers, booleans or null (null becomes the
+/// empty string); a value PowerShell wrote as an object is read through its own Value. Properties flattened into one
+/// string (what ConvertTo-Json writes for the whole list once the depth limit is reached: the type names, or values,
+/// joined by spaces) carry no separable values and are ignored; the rendered message is parsed instead.
 /// </summary>
 internal static class EventDataParser
 {
+    /// <summary>What ConvertTo-Json writes for an EventProperty once the depth limit is reached: no value left.</summary>
+    public const string TypeNameOnly = "System.Diagnostics.Eventing.Reader.EventProperty";
+
+    /// <summary>Get-WinEvent's name for the event data.</summary>
+    public const string WinEventField = "Properties";
+
     private static readonly IReadOnlyDictionary<string, string> Empty =
         new Dictionary<string, string>(0, StringComparer.OrdinalIgnoreCase).AsReadOnly();
 
-    public static RecordReadError? TryParse(JsonElement eventData, out IReadOnlyDictionary<string, string> result)
+    public static RecordReadError? TryParse(JsonElement eventData, string field, out IReadOnlyDictionary<string, string> result)
     {
         result = Empty;
         switch (eventData.ValueKind)
@@ -22,45 +33,63 @@ internal static class EventDataParser
             case JsonValueKind.Object:
                 var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var property in eventData.EnumerateObject())
-                    map.TryAdd(property.Name, JsonValues.Text(property.Value));
+                    map.TryAdd(property.Name, JsonValues.Text(JsonValues.Unwrapped(property.Value)));
                 result = map;
                 return null;
             case JsonValueKind.Array:
-                return FromArray(eventData, out result);
+                return FromArray(eventData, field, out result);
+            case JsonValueKind.String when field == WinEventField:
+                return null;
             default:
-                return CollectorRecordParser.Error(RecordErrorKind.WrongType, "eventData",
-                    $"eventData must be an array of name/value pairs or an object, not {eventData.ValueKind}");
+                return CollectorRecordParser.Error(RecordErrorKind.WrongType, field,
+                    $"{field} must be an array of name/value pairs or an object, not {eventData.ValueKind}");
         }
     }
 
-    private static RecordReadError? FromArray(JsonElement array, out IReadOnlyDictionary<string, string> result)
+    private static RecordReadError? FromArray(JsonElement array, string field, out IReadOnlyDictionary<string, string> result)
     {
         var map = new Dictionary<string, string>(array.GetArrayLength(), StringComparer.OrdinalIgnoreCase);
         result = map;
         var index = 0;
         foreach (var entry in array.EnumerateArray())
         {
-            if (entry.ValueKind != JsonValueKind.Object)
-                return CollectorRecordParser.Error(RecordErrorKind.WrongType, $"eventData[{index}]",
-                    $"eventData entries must be {{\"name\", \"value\"}} objects, not {entry.ValueKind}");
-            string? name = null;
-            var value = default(JsonElement);
-            foreach (var property in entry.EnumerateObject())
+            var position = index++.ToString(CultureInfo.InvariantCulture);
+            switch (entry.ValueKind)
             {
-                if (property.Name.Equals("name", StringComparison.OrdinalIgnoreCase))
-                {
-                    if (property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
-                        return CollectorRecordParser.Error(RecordErrorKind.WrongType, $"eventData[{index}].name", "an eventData name must be a string");
-                    name = property.Value.GetString();
-                }
-                else if (property.Name.Equals("value", StringComparison.OrdinalIgnoreCase))
-                {
-                    value = property.Value;
-                }
+                case JsonValueKind.Object:
+                    if (Pair(entry, $"{field}[{position}]", out var name, out var value) is { } error)
+                        return error;
+                    map.TryAdd(string.IsNullOrWhiteSpace(name) ? position : name.Trim(), JsonValues.Text(JsonValues.Unwrapped(value)));
+                    break;
+                case JsonValueKind.Array:
+                    return CollectorRecordParser.Error(RecordErrorKind.WrongType, $"{field}[{position}]",
+                        $"{field} entries must be {{\"name\", \"value\"}} objects or values, not arrays");
+                default:
+                    if (entry.ValueKind != JsonValueKind.String || !entry.ValueEquals(TypeNameOnly))
+                        map.TryAdd(position, JsonValues.Text(entry));
+                    break;
             }
+        }
 
-            map.TryAdd(string.IsNullOrWhiteSpace(name) ? index.ToString(System.Globalization.CultureInfo.InvariantCulture) : name.Trim(), JsonValues.Text(value));
-            index++;
+        return null;
+    }
+
+    private static RecordReadError? Pair(JsonElement entry, string field, out string? name, out JsonElement value)
+    {
+        name = null;
+        value = default;
+        foreach (var property in entry.EnumerateObject())
+        {
+            if (property.Name.Equals("name", StringComparison.OrdinalIgnoreCase))
+            {
+                if (property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+                    return CollectorRecordParser.Error(RecordErrorKind.WrongType, field + ".name", "an eventData name must be a string");
+                name = property.Value.GetString();
+            }
+            else if (property.Name.Equals("value", StringComparison.OrdinalIgnoreCase))
+            {
+                value = property.Value;
+            }
         }
 
         return null;

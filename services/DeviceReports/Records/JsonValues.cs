@@ -18,6 +18,33 @@ internal static class JsonValues
         _ => value.GetRawText(),
     };
 
+    /// <summary>
+    /// A value PowerShell wrote as an object (an EventProperty, a SecurityIdentifier, a 5.1 DateTime wrapper) read
+    /// through its Value, a few levels down; anything else as it is.
+    /// </summary>
+    public static JsonElement Unwrapped(JsonElement value)
+    {
+        for (var level = 0; level < 4 && value.ValueKind == JsonValueKind.Object && TryProperty(value, "value", out var inner); level++)
+            value = inner;
+        return value;
+    }
+
+    /// <summary>A property by name, ignoring case (PowerShell 5.1 writes "value", its objects "Value").</summary>
+    public static bool TryProperty(JsonElement obj, string name, out JsonElement value)
+    {
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
     public static bool TryGuid(string? text, out Guid value) =>
         Guid.TryParse(text.AsSpan().Trim(), out value);
 
@@ -41,7 +68,7 @@ internal static class JsonValues
     {
         time = default;
         if (value.ValueKind == JsonValueKind.Object)
-            return value.TryGetProperty("value", out var inner) && inner.ValueKind == JsonValueKind.String && TryTime(inner, out time);
+            return TryProperty(value, "value", out var inner) && inner.ValueKind == JsonValueKind.String && TryTime(inner, out time);
         return value.ValueKind == JsonValueKind.String && TryTime(value.GetString(), out time);
     }
 

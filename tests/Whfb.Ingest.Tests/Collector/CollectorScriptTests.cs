@@ -43,7 +43,8 @@ public sealed class CollectorScriptTests(CollectorScriptTests.Host host) : IClas
 
         Assert.True(exitCode == 0, $"Pester failed ({exitCode}):\n{output}");
         Assert.Contains("Tests Passed: ", output, StringComparison.Ordinal);
-        Assert.NotEmpty(await probe.WaitForAsync<NgcKeyRegistered>(1));
+        var keyRegistered = Assert.Single(await probe.WaitForAsync<NgcKeyRegistered>(1));
+        Assert.Equal(WinEventShapesTests.Sid, keyRegistered.GetProperty("header").GetProperty("userSid").GetString());
         Assert.NotEmpty(await probe.WaitForAsync<DeviceStatusReported>(1));
         Assert.True((await probe.WaitForAsync<PolicyStateReported>(1))[0].GetProperty("gpoOverridesMdm").GetBoolean());
     }
