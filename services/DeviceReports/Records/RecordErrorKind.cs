@@ -26,4 +26,6 @@ public enum RecordErrorKind
     UnstorableText,
     /// <summary>timeCreated is older than the oldest time accepted.</summary>
     TooOld,
+    /// <summary>Event XML that is not well-formed, declares a DTD, or nests too deep; reading stopped there.</summary>
+    MalformedXml,
 }

@@ -8,7 +8,7 @@ public static class CollectorApis
     public static WebApplication MapCollectorApis(this WebApplication app)
     {
         var collectors = app.MapGroup("").RequireAuthorization(CollectorAuth.Policy).RequireRateLimiting(CollectorRateLimiting.Policy);
-        collectors.MapReport("/v1/events", EventsApi.AcceptAsync, "application/json", "application/x-ndjson");
+        collectors.MapReport("/v1/events", EventsApi.AcceptAsync, "application/json", "application/x-ndjson", "application/xml", "text/xml");
         collectors.MapReport("/v1/dsregcmd", DsregcmdApi.AcceptAsync, "text/plain");
         collectors.MapReport("/v1/policy-state", PolicyStateApi.AcceptAsync, "application/json");
         return app;

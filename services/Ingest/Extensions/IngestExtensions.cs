@@ -1,4 +1,5 @@
 using Whfb.DeviceReports.Records;
+using Whfb.DeviceReports.Records.Xml;
 using Whfb.Ingest.Apis;
 using Whfb.Ingest.Infrastructure;
 using Whfb.Ingest.Security;
@@ -23,6 +24,8 @@ public static class IngestExtensions
         builder.AddCollectorAuthentication();
         builder.Services.AddSingleton(new CollectorRecordReaderOptions { MaxRecords = options.MaxRecords, MaxAge = options.MaxEventAge });
         builder.Services.AddSingleton(sp => new CollectorRecordReader(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CollectorRecordReaderOptions>()));
+        builder.Services.AddSingleton(sp => new EventXmlReader(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CollectorRecordReaderOptions>()));
         builder.Services.AddSingleton<ConfirmedPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfirmedPublisher>());
