@@ -7,6 +7,7 @@ root.Subcommands.Add(AlertsCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(CollectorKeyCommands.Create());
 root.Subcommands.Add(DsregcmdCommands.Create());
+root.Subcommands.Add(EventsCommands.Create());
 root.Subcommands.Add(KeyCredentialCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(SyncCommand.Create());

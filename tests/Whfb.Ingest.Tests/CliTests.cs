@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Whfb.Contracts.Devices;
 using Whfb.Testing;
 
 namespace Whfb.Ingest.Tests;
@@ -39,6 +40,33 @@ public sealed class CliTests(CliTests.Host host) : IClassFixture<CliTests.Host>
 
         Assert.Equal(0, exitCode);
         Assert.Equal("HybridJoined", JsonDocument.Parse(output).RootElement.GetProperty("joinType").GetString());
+    }
+
+    [Fact]
+    public async Task Whfb_events_import_posts_a_forwarded_events_export_in_chunks_mapping_computers_to_devices()
+    {
+        await using var probe = await BusProbe.BindAsync(host.VirtualHost, typeof(ProvisioningReadinessReported), typeof(NgcKeyRegistrationFailed));
+        var device = Guid.NewGuid();
+        var folder = System.IO.Directory.CreateTempSubdirectory("whfb-import").FullName;
+        var export = Path.Combine(folder, "forwarded.xml");
+        var map = Path.Combine(folder, "devices.csv");
+        await File.WriteAllTextAsync(export, CollectorBodies.Sample("Xml/wrapper-no-rendering.xml")
+            .Replace("2025-05-20T", $"{DateTimeOffset.UtcNow.AddDays(-1):yyyy-MM-dd}T", StringComparison.Ordinal));
+        await File.WriteAllLinesAsync(map, ["\"DisplayName\",\"DeviceId\"", $"\"PC-0007\",\"{device}\""]);
+        var collectorKey = (await host.CreateKeyAsync(IngestHost.TenantA, "import")).Key;
+
+        var (exitCode, output) = await ExternalProcess.RunAsync("dotnet", [WhfbDll, "events", "import", export, "--device-map", map, "--chunk", "1"],
+            new Dictionary<string, string> { ["WHFB_INGEST_URL"] = host.KestrelAddress!.ToString(), ["WHFB_COLLECTOR_KEY"] = collectorKey, ["NO_COLOR"] = "1" });
+        System.IO.Directory.Delete(folder, recursive: true);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("3 records read, 1 invalid in the file; 2 accepted by Ingest", output, StringComparison.Ordinal);
+        Assert.Contains("record 2 (line 41)", output, StringComparison.Ordinal);
+        var readiness = Assert.Single(await probe.WaitForAsync<ProvisioningReadinessReported>(1)).GetProperty("header");
+        Assert.Equal((device, IngestHost.TenantA), (readiness.GetProperty("deviceId").GetGuid(), readiness.GetProperty("tenantId").GetGuid()));
+        Assert.Equal("S-1-5-21-3623811015-3361044348-30300820-1013", readiness.GetProperty("userSid").GetString());
+        Assert.Single(await probe.WaitForAsync<NgcKeyRegistrationFailed>(1));
+        Assert.Equal(2, await probe.BatchCountAsync<ProvisioningReadinessReported>() + await probe.BatchCountAsync<NgcKeyRegistrationFailed>());
     }
 
     private static string WhfbDll => Path.Combine(AppContext.BaseDirectory, "whfb.dll");

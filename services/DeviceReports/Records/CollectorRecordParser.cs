@@ -5,16 +5,14 @@ namespace Whfb.DeviceReports.Records;
 /// <summary>Validates one record object and turns it into a <see cref="CollectorRecord"/>; the first problem wins.</summary>
 internal static class CollectorRecordParser
 {
-    public static RecordReadError? TryParse(JsonElement root, TimeWindow window, out CollectorRecord? record)
+    public static RecordReadError? TryParse(JsonElement root, TimeWindow window, Func<string?, Guid?>? deviceIdFor, out CollectorRecord? record)
     {
         record = null;
         if (root.ValueKind != JsonValueKind.Object)
             return new RecordReadError(RecordErrorKind.NotAnObject, "$", null, $"A record must be a JSON object, not {root.ValueKind}");
 
         var f = RecordFieldSet.From(root);
-        if (RequiredText(f.DeviceId, "deviceId", out var deviceText) is { } e1) return e1;
-        if (!JsonValues.TryGuid(deviceText, out var deviceId))
-            return Error(RecordErrorKind.InvalidValue, "deviceId", "deviceId must be the Entra device GUID");
+        if (DeviceId(f, deviceIdFor, out var deviceId) is { } e1) return e1;
         if (RequiredText(f.Channel, "channel", out var channel) is { } e2) return e2;
         var (eventIdValue, eventIdField) = RecordFieldSet.Either(f.EventId, "eventId", f.Id, "Id");
         if (RequiredInteger(eventIdValue, eventIdField, int.MinValue, int.MaxValue, out var eventId) is { } e3) return e3;
@@ -34,6 +32,27 @@ internal static class CollectorRecordParser
         record = new CollectorRecord(deviceId, host, upn, objectId, channel!.Trim(), (int)eventId, recordId,
             timeCreated, level, provider, eventData, message) { UserSid = sid, DeviceFqdn = fqdn };
         return null;
+    }
+
+    private static RecordReadError? DeviceId(in RecordFieldSet f, Func<string?, Guid?>? deviceIdFor, out Guid deviceId)
+    {
+        deviceId = Guid.Empty;
+        if (deviceIdFor is not null && JsonValues.IsMissing(f.DeviceId))
+        {
+            var (name, _) = RecordFieldSet.Either(f.DeviceName, "deviceName", f.MachineName, "MachineName");
+            var computer = name.ValueKind == JsonValueKind.String ? name.GetString() : null;
+            if (deviceIdFor(computer) is { } mapped)
+            {
+                deviceId = mapped;
+                return null;
+            }
+
+            return Error(RecordErrorKind.MissingField, "deviceId", $"No deviceId, and no Entra device id known for computer '{computer}'");
+        }
+
+        if (RequiredText(f.DeviceId, "deviceId", out var deviceText) is { } missing)
+            return missing;
+        return JsonValues.TryGuid(deviceText, out deviceId) ? null : Error(RecordErrorKind.InvalidValue, "deviceId", "deviceId must be the Entra device GUID");
     }
 
     internal static RecordReadError Error(RecordErrorKind kind, string field, string reason) =>

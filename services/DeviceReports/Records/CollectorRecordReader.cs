@@ -33,6 +33,7 @@ public sealed class CollectorRecordReader(TimeProvider timeProvider, CollectorRe
     {
         var scanner = RawItemScanner.Create(utf8);
         var window = _options.WindowAt(timeProvider.GetUtcNow());
+        var deviceIdFor = _options.DeviceIdFor;
         var count = 0;
         while (scanner.TryNext(out var item))
         {
@@ -43,14 +44,14 @@ public sealed class CollectorRecordReader(TimeProvider timeProvider, CollectorRe
                 yield break;
             }
 
-            yield return Parse(utf8, item, window, scanner.IsArray);
+            yield return Parse(utf8, item, window, deviceIdFor, scanner.IsArray);
         }
     }
 
-    private static RecordReadResult Parse(ReadOnlyMemory<byte> utf8, RawItem item, TimeWindow window, bool inArray)
+    private static RecordReadResult Parse(ReadOnlyMemory<byte> utf8, RawItem item, TimeWindow window, Func<string?, Guid?>? deviceIdFor, bool inArray)
     {
         CollectorRecord? record = null;
-        var error = item.Error ?? ParseRecord(utf8.Slice(item.Start, item.Length), window, out record);
+        var error = item.Error ?? ParseRecord(utf8.Slice(item.Start, item.Length), window, deviceIdFor, out record);
         if (error is null)
             return RecordReadResult.Valid(item.Index, item.Line, record!);
         if (inArray)
@@ -58,7 +59,7 @@ public sealed class CollectorRecordReader(TimeProvider timeProvider, CollectorRe
         return RecordReadResult.Invalid(item.Index, item.Line, error);
     }
 
-    private static RecordReadError? ParseRecord(ReadOnlyMemory<byte> bytes, TimeWindow window, out CollectorRecord? record)
+    private static RecordReadError? ParseRecord(ReadOnlyMemory<byte> bytes, TimeWindow window, Func<string?, Guid?>? deviceIdFor, out CollectorRecord? record)
     {
         record = null;
         if (!Utf8.IsValid(bytes.Span))
@@ -67,7 +68,7 @@ public sealed class CollectorRecordReader(TimeProvider timeProvider, CollectorRe
         {
             using var document = JsonDocument.Parse(bytes, DocumentOptions);
             return StorableText.Find(bytes.Span, document.RootElement)
-                ?? CollectorRecordParser.TryParse(document.RootElement, window, out record);
+                ?? CollectorRecordParser.TryParse(document.RootElement, window, deviceIdFor, out record);
         }
         catch (JsonException error)
         {

@@ -14,6 +14,13 @@ public sealed class CollectorRecordReaderOptions
     /// </summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// The Entra device id of a record that has none, from its device name (deviceName, MachineName or Computer):
+    /// for files exported from many devices at once (a forwarded-events collector, Log Analytics), where a mapping
+    /// of computer names to device ids stands in. Null: deviceId is required.
+    /// </summary>
+    public Func<string?, Guid?>? DeviceIdFor { get; set; }
+
     /// <summary>The times accepted now.</summary>
     public TimeWindow WindowAt(DateTimeOffset now) => new(now - MaxAge, now + MaxFutureSkew);
 }
