@@ -49,7 +49,10 @@ public sealed partial class NgcKeyRegisteredConsumer(SyncCoordinator coordinator
 
     private static EntraKeyObservation Observation(NgcKeyRegistered message) => new(
         message.Header.UserObjectId!.Value, message.UserPrincipalName ?? message.Header.UserPrincipalName, message.Header.DeviceId, null,
-        message.KeyId, message.Header.TimeCreated);
+        message.KeyId, message.Header.TimeCreated)
+    {
+        UserSid = message.Header.UserSid,
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Key registration {EventId} of device {DeviceId} names no Entra user object id; not tracked")]
     private static partial void LogNoUser(ILogger logger, Guid eventId, Guid deviceId);

@@ -12,6 +12,12 @@ public sealed record EntraKeyObservation(
     /// <summary>The AD KeyID, where the source exposes it (then matching is exact).</summary>
     public string? AdKeyId { get; init; }
 
+    /// <summary>
+    /// The user's security identifier as the device's event carries it (its Security/@UserID): for a domain account,
+    /// the AD user's objectSid.
+    /// </summary>
+    public string? UserSid { get; init; }
+
     /// <summary>Graph's single GET with $expand=device answered for this key: <see cref="DeviceId"/> is its answer (null: Graph has none).</summary>
     public bool DeviceLookedUp { get; init; }
 }

@@ -26,6 +26,7 @@ public sealed partial class TenantSyncEngine
     public TrackedKey ObserveEntraKey(EntraKeyObservation observation)
     {
         var user = EnsureEntraUser(observation.UserId, observation.UserPrincipalName);
+        AdoptDeviceSid(user, observation.UserSid);
         if (FindEntraKey(observation) is { } known)
         {
             var hadDevice = known.DeviceId is not null;
@@ -90,6 +91,26 @@ public sealed partial class TenantSyncEngine
         _changes.EntraUsers.Add(user);
         return user;
     }
+
+    /// <summary>
+    /// Until Graph describes the user, the SID its device reported (a domain account's: S-1-5-21-…) is the user's AD
+    /// anchor: the AD user, its values and its lookup by anchor are found by it without waiting for Graph. Graph's
+    /// anchors replace it once it describes the user. Well-known (S-1-5-18) and Entra (S-1-12-1-…) SIDs are no AD user's.
+    /// </summary>
+    private void AdoptDeviceSid(EntraUser user, string? sid)
+    {
+        if (user.DescribedByGraph || user.HasOnPremisesAnchor || !IsDomainAccountSid(sid))
+        {
+            return;
+        }
+
+        user.OnPremisesSid = sid;
+        _users.Put(user);
+        _changes.EntraUsers.Add(user);
+    }
+
+    private static bool IsDomainAccountSid(string? sid) =>
+        sid is not null && sid.StartsWith("S-1-5-21-", StringComparison.OrdinalIgnoreCase) && sid.Count(c => c == '-') >= 7;
 
     /// <summary>An AD value seen before its Entra key (out of order): pair it with a waiting key of the user, if one fits.</summary>
     private void PairAdOnly(TrackedKey adOnly, Guid entraUserId)
