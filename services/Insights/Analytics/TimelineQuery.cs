@@ -14,8 +14,19 @@ public sealed class TimelineQuery(Db db)
         $"SELECT {Columns} FROM history WHERE tenant_id = @t AND device_id = @d ORDER BY occurred_at DESC LIMIT @limit",
         Map, ct, ("t", tenant), ("d", device), ("limit", limit));
 
-    /// <summary><paramref name="user"/> is the Entra object id or the UPN (resolved through the key projection and device events).</summary>
-    public Task<List<TimelineEntry>> UserAsync(Guid tenant, string user, int limit, CancellationToken ct) => Guid.TryParse(user, out var id)
+    /// <summary>
+    /// <paramref name="user"/> is the Entra object id, the SID (S-1-…: the events whose device reported it, and every
+    /// event of the Entra users those events name) or the UPN (resolved through the key projection and device events).
+    /// </summary>
+    public Task<List<TimelineEntry>> UserAsync(Guid tenant, string user, int limit, CancellationToken ct) => user.StartsWith("S-1-", StringComparison.OrdinalIgnoreCase)
+        ? db.QueryAsync($$"""
+            SELECT {{Columns}} FROM history
+            WHERE tenant_id = @t AND (payload #>> '{header,userSid}' = @sid
+                OR user_id = ANY(ARRAY(SELECT DISTINCT user_id FROM history
+                                       WHERE tenant_id = @t AND payload #>> '{header,userSid}' = @sid AND user_id IS NOT NULL)))
+            ORDER BY occurred_at DESC LIMIT @limit
+            """, Map, ct, ("t", tenant), ("sid", "S" + user[1..]), ("limit", limit))
+        : Guid.TryParse(user, out var id)
         ? db.QueryAsync($"SELECT {Columns} FROM history WHERE tenant_id = @t AND user_id = @u ORDER BY occurred_at DESC LIMIT @limit",
             Map, ct, ("t", tenant), ("u", id), ("limit", limit))
         : db.QueryAsync($"""

@@ -44,7 +44,7 @@ public static class AnalyticsApi
 
         api.MapGet("/users/{user}/timeline", async (string user, HttpRequest q, ClaimsPrincipal caller, TimelineQuery timeline, CancellationToken ct) =>
                 Tabular.Rows(q, await timeline.UserAsync(caller.RequiredTenantId(), user, q.Int("limit", 200, 1, 5000), ct), "timeline"))
-            .WithSummary("A user's lifecycle events (Entra object id or UPN), newest first").Produces<List<TimelineEntry>>();
+            .WithSummary("A user's lifecycle events (Entra object id, SID or UPN), newest first").Produces<List<TimelineEntry>>();
 
         api.MapGet("/keys/stuck", async (HttpRequest q, ClaimsPrincipal user, KeysQuery keys, CancellationToken ct) =>
                 Tabular.Rows(q, await keys.InStateAsync(user.RequiredTenantId(), "stuck", q.Int("limit", 500, 1, 10000), ct), "keys"))
