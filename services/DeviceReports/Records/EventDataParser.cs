@@ -10,7 +10,8 @@ namespace Whfb.DeviceReports.Records;
 /// and are skipped (their position still counts). Values may be strings, numbers, booleans or null (null becomes the
 /// empty string); a value PowerShell wrote as an object is read through its own Value. Properties flattened into one
 /// string (what ConvertTo-Json writes for the whole list once the depth limit is reached: the type names, or values,
-/// joined by spaces) carry no separable values and are ignored; the rendered message is parsed instead.
+/// joined by spaces) carry no separable values and are ignored; the rendered message is parsed instead. EventData
+/// given as JSON text (how Log Analytics exports a dynamic column) is read as the JSON it holds.
 /// </summary>
 internal static class EventDataParser
 {
@@ -40,9 +41,28 @@ internal static class EventDataParser
                 return FromArray(eventData, field, out result);
             case JsonValueKind.String when field == WinEventField:
                 return null;
+            case JsonValueKind.String when eventData.GetString()!.TrimStart() is ['{' or '[', ..] json:
+                return FromJsonText(json, field, out result);
             default:
                 return CollectorRecordParser.Error(RecordErrorKind.WrongType, field,
                     $"{field} must be an array of name/value pairs or an object, not {eventData.ValueKind}");
+        }
+    }
+
+    /// <summary>Log Analytics writes a dynamic column (WindowsEvent.EventData) as JSON text: read what it holds.</summary>
+    private static RecordReadError? FromJsonText(string json, string field, out IReadOnlyDictionary<string, string> result)
+    {
+        result = Empty;
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = RawItemScanner.MaxDepth });
+            return document.RootElement.ValueKind == JsonValueKind.String
+                ? CollectorRecordParser.Error(RecordErrorKind.WrongType, field, $"{field} must be an array of name/value pairs or an object")
+                : TryParse(document.RootElement, field, out result);
+        }
+        catch (JsonException)
+        {
+            return CollectorRecordParser.Error(RecordErrorKind.InvalidValue, field, $"{field} holds text that starts like JSON but is not");
         }
     }
 
