@@ -9,20 +9,8 @@ namespace Whfb.Insights.History;
 /// </summary>
 internal static class SqlArrays
 {
-    /// <summary>An array parameter; text arrays have any NUL replaced (see <see cref="StorableText"/>).</summary>
-    public static NpgsqlParameter Of<TRow, TValue>(string name, NpgsqlDbType type, IReadOnlyCollection<TRow> rows, Func<TRow, TValue> value)
-    {
-        var values = rows.Select(value).ToArray();
-        if (type == NpgsqlDbType.Text && values is string?[] texts)
-        {
-            for (var i = 0; i < texts.Length; i++)
-            {
-                texts[i] = StorableText.Scrub(texts[i]);
-            }
-        }
-
-        return new(name, NpgsqlDbType.Array | type) { Value = values };
-    }
+    public static NpgsqlParameter Of<TRow, TValue>(string name, NpgsqlDbType type, IReadOnlyCollection<TRow> rows, Func<TRow, TValue> value) =>
+        new(name, NpgsqlDbType.Array | type) { Value = rows.Select(value).ToArray() };
 
     /// <summary>A statement over <paramref name="rows"/>, or none when there are no rows (nothing to send).</summary>
     public static NpgsqlBatchCommand? Statement(string sql, int rows, params NpgsqlParameter[] parameters)

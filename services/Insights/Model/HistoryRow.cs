@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Whfb.Insights.History;
 
 namespace Whfb.Insights.Model;
 
@@ -22,10 +21,6 @@ public sealed record HistoryRow(
 {
     private string? payload;
 
-    public string? UserPrincipalName { get; init; } = StorableText.Scrub(UserPrincipalName);
-
-    public string? Detail { get; init; } = StorableText.Scrub(Detail);
-
     /// <summary>The message as JSON (the history's payload column), serialized once, on first use.</summary>
-    public string Payload => payload ??= StorableText.ScrubJson(JsonSerializer.Serialize(Message, Message.GetType(), JsonSerializerOptions.Web));
+    public string Payload => payload ??= JsonSerializer.Serialize(Message, Message.GetType(), JsonSerializerOptions.Web);
 }

@@ -5,7 +5,7 @@ using static Whfb.Insights.Tests.Support.Events;
 
 namespace Whfb.Insights.Tests.Analytics;
 
-/// <summary>Device events carry the user's SID: a user's timeline can be asked by it, and a NUL never blocks a batch.</summary>
+/// <summary>Device events carry the user's SID: a user's timeline can be asked by it.</summary>
 [Collection(InsightsCollection.Name)]
 public sealed class UserSidTimelineTests(InsightsHost host)
 {
@@ -29,21 +29,5 @@ public sealed class UserSidTimelineTests(InsightsHost host)
 
         Assert.Equal(["KeySyncStuck", "NgcKeyRegistered", "ProvisioningReadinessReported"], timeline);
         Assert.Empty((await host.Client(InsightsHost.TenantB).JsonAsync($"/v1/analytics/users/{sid}/timeline")).GetProperty("timeline").EnumerateArray());
-    }
-
-    [Fact]
-    public async Task A_NUL_that_reaches_Insights_is_stored_replaced_and_its_batch_neighbours_with_it()
-    {
-        var (poisoned, neighbour) = (Guid.NewGuid(), Guid.NewGuid());
-        var registered = Registered(InsightsHost.TenantA, poisoned, Guid.NewGuid(), T0.AddDays(4));
-        await host.PublishAsync(
-            registered with { Header = registered.Header with { UserPrincipalName = "ada\0@contoso.test", DeviceName = "PC\0" }, Attestation = "\0" },
-            Readiness(InsightsHost.TenantB, neighbour, true, T0.AddDays(4)));
-
-        await Eventually.Async(async () => await host.ScalarAsync(
-            "SELECT count(*) FROM history WHERE device_id = ANY(@d)", ("d", new[] { poisoned, neighbour })) == 2);
-        Assert.Equal(1, await host.ScalarAsync(
-            "SELECT count(*) FROM history WHERE device_id = @d AND user_principal_name = @u AND payload #>> '{header,deviceName}' = @n",
-            ("d", poisoned), ("u", "ada\uFFFD@contoso.test"), ("n", "PC\uFFFD")));
     }
 }

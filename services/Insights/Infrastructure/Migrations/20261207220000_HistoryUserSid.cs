@@ -8,7 +8,7 @@ namespace Whfb.Insights.Infrastructure.Migrations;
 /// asked by SID. The index covers the rows that hold one, in every monthly partition (present and created later).
 /// </summary>
 [DbContext(typeof(InsightsDbContext))]
-[Migration("20261207200000_HistoryUserSid")]
+[Migration("20261207220000_HistoryUserSid")]
 public sealed class HistoryUserSid : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql("""
