@@ -29,7 +29,7 @@ public sealed class BrokerDownTests(BrokerDownTests.Host host) : IClassFixture<B
         {
             ("/v1/events", CollectorBodies.Ndjson([CollectorBodies.Record(Guid.NewGuid(), 2)])),
             ("/v1/dsregcmd", CollectorBodies.Text(CollectorBodies.Sample("Dsregcmd/hybrid-whfb.txt"), "text/plain")),
-            ("/v1/policy-state", CollectorBodies.Text(CollectorBodies.Sample("Policy/gpo-overrides-mdm.json"), "application/json")),
+            ("/v1/policy-state", CollectorBodies.Text(CollectorBodies.RecentPolicyState("Policy/gpo-overrides-mdm.json"), "application/json")),
         })
         {
             var response = await collector.PostAsync(path, body);

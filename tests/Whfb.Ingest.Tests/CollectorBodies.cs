@@ -11,6 +11,10 @@ internal static class CollectorBodies
 
     public static string Sample(string relative) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", relative));
 
+    /// <summary>A policy-state sample collected an hour ago (the samples keep the day they were written, older than Ingest accepts).</summary>
+    public static string RecentPolicyState(string relative) =>
+        Sample(relative).Replace("2025-05-20T08:00:00Z", $"{DateTimeOffset.UtcNow.AddHours(-1):O}", StringComparison.Ordinal);
+
     public static Dictionary<string, object?> Record(Guid device, long recordId, int eventId = 300) => new()
     {
         ["deviceId"] = device,

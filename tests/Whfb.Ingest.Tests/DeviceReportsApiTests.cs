@@ -61,7 +61,7 @@ public sealed class DeviceReportsApiTests(IngestHost host) : IClassFixture<Inges
     {
         await using var probe = await BusProbe.BindAsync(host.VirtualHost, typeof(PolicyStateReported));
 
-        var document = CollectorBodies.Sample("Policy/gpo-overrides-mdm.json").Replace("2025-05-20T08:00:00Z", $"{DateTimeOffset.UtcNow.AddHours(-1):O}", StringComparison.Ordinal);
+        var document = CollectorBodies.RecentPolicyState("Policy/gpo-overrides-mdm.json");
 
         var response = await (await host.CollectorAsync(IngestHost.TenantB)).PostAsync("/v1/policy-state", CollectorBodies.Text(document, "application/json"));
 
