@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Whfb.DeviceReports.Tests.Hostile;
+namespace Whfb.Testing;
 
 /// <summary>
 /// CPU time of the calling thread (Linux: /proc/thread-self/schedstat, in nanoseconds), so a ceiling on parsing work
 /// holds while other tests and other people's builds share the cores; wall-clock time where that file is missing.
 /// </summary>
-internal static class ThreadCpu
+public static class ThreadCpu
 {
     private const string SchedStat = "/proc/thread-self/schedstat";
 
@@ -20,7 +20,8 @@ internal static class ThreadCpu
         return (result, before is { } b && after is { } a ? a - b : wall.Elapsed);
     }
 
-    private static TimeSpan? Now()
+    /// <summary>The calling thread's CPU time so far, or null where the kernel does not say.</summary>
+    public static TimeSpan? Now()
     {
         if (!File.Exists(SchedStat))
             return null;
