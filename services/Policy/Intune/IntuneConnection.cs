@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Whfb.GraphClient;
+using Whfb.Secrets;
 
 namespace Whfb.Policy.Intune;
 
@@ -11,8 +12,6 @@ namespace Whfb.Policy.Intune;
 /// </summary>
 public sealed record IntuneConnection(GraphConnectionOptions Graph, Guid TenantId, Uri BetaUrl)
 {
-    public const string SecretFileKey = "ClientSecretFile";
-
     /// <summary>Intune writes allowed per <see cref="WriteWindow"/> (Graph:WritesPerWindow; Intune's limit is 200 per 20 s per tenant).</summary>
     public int WritesPerWindow { get; init; } = 200;
 
@@ -25,7 +24,7 @@ public sealed record IntuneConnection(GraphConnectionOptions Graph, Guid TenantI
         var problems = new List<string>();
         var tenant = Guid.TryParse(section["TenantId"], out var tenantId) ? tenantId : Problem(problems, "Graph:TenantId must be a GUID.", Guid.Empty);
         var clientId = section["ClientId"] is { Length: > 0 } id ? id : Problem(problems, "Graph:ClientId is required.", "");
-        var secret = ClientSecret(configuration, section, problems);
+        var secret = ConfiguredSecret.ReadRequired(configuration, $"{section.Path}:ClientSecret", problems) ?? "";
         var baseUrl = HttpsUrl(section["BaseUrl"] ?? "https://graph.microsoft.com/v1.0", "Graph:BaseUrl", problems);
         var authority = HttpsUrl(section["AuthorityHost"] ?? "https://login.microsoftonline.com/", "Graph:AuthorityHost", problems);
         if (baseUrl is not null && !baseUrl.AbsolutePath.TrimEnd('/').EndsWith("/v1.0", StringComparison.Ordinal))
@@ -65,26 +64,6 @@ public sealed record IntuneConnection(GraphConnectionOptions Graph, Guid TenantI
     }
 
     public override string ToString() => Graph.ToString();
-
-    private static string ClientSecret(IConfiguration configuration, IConfigurationSection section, List<string> problems)
-    {
-        if (section[SecretFileKey] is { Length: > 0 } file)
-        {
-            return File.Exists(file) && File.ReadAllText(file).Trim() is { Length: > 0 } fromFile
-                ? fromFile
-                : Problem(problems, $"Graph:{SecretFileKey} '{file}' does not exist or is empty.", "");
-        }
-
-        if (section["ClientSecret"] is not { Length: > 0 } secret)
-        {
-            return Problem(problems,
-                "Graph:ClientSecret is not set: give it through the environment (Graph__ClientSecret) or a secret file (Graph:ClientSecretFile).", "");
-        }
-
-        return SecretSource.IsAppSettingsFile(configuration, $"{section.Path}:ClientSecret")
-            ? Problem(problems, "Graph:ClientSecret must not be stored in an appsettings file: use the environment or Graph:ClientSecretFile.", "")
-            : secret;
-    }
 
     private static Uri? HttpsUrl(string text, string key, List<string> problems) =>
         Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps
