@@ -36,13 +36,13 @@ export Graph__TenantId="$demo_tenant" Graph__ClientId="$graph_app_id" Graph__Cli
 # Ingest: the whole fleet posts with one collector key, so the per-key budget fits 5,000 devices.
 export Ingest__RequestsPerSecondPerKey=5000 Ingest__BurstPerKey=20000
 
-# SyncTracker: thresholds in the scenario's sync cycles; the scenario's OU scanned every 2 s.
+# SyncTracker: thresholds in the scenario's sync cycles; the scenario's OU scanned every 2 s, bound with Kerberos as the
+# directory reader of the local keytab (KRB5_CONFIG from env.sh), sealed: no directory password in its environment.
 export SyncTracker__TenantId="$demo_tenant" SyncTracker__Thresholds__Cycle="$(timespan "$cycle_seconds")" \
   SyncTracker__Thresholds__StuckGrace="$(timespan $(( cycle_seconds / 2 )))" SyncTracker__Thresholds__CreationTolerance="00:00:05" \
   SyncTracker__EvaluateInterval="00:00:02" \
-  SyncTracker__Directory__Url="$WHFB_LDAP_URL" SyncTracker__Directory__BindDn="$WHFB_LDAP_BIND_DN" \
-  SyncTracker__Directory__Password="$WHFB_LDAP_PASSWORD" SyncTracker__Directory__BaseDns__0="$scenario_ou" \
-  SyncTracker__Directory__ScanInterval="00:00:02"
+  SyncTracker__Directory__Url="$WHFB_LDAP_KERBEROS_URL" SyncTracker__Directory__BindMode=Negotiate \
+  SyncTracker__Directory__BaseDns__0="$scenario_ou" SyncTracker__Directory__ScanInterval="00:00:02"
 # SyncTracker's Graph inventory (user anchors, WHfB methods) on the scenario's time scale.
 export SyncTracker__Graph__Enabled=true SyncTracker__Graph__TickInterval="00:00:02" SyncTracker__Graph__DeltaInterval="00:00:05" \
   SyncTracker__Graph__PendingRecheckInterval="$(timespan "$cycle_seconds")" SyncTracker__Graph__SettledRecheckInterval="00:10:00" \
@@ -55,6 +55,7 @@ export Policy__GateInterval="00:00:03"
 export Simulator__Graph__TenantId="$demo_tenant" Simulator__Graph__Apps__0__ClientId="$graph_app_id" \
   Simulator__Graph__Apps__0__ClientSecret="$graph_app_secret" Simulator__CertificatePemPath="$graph_pem" \
   Simulator__EntraConnect__Enabled=true Simulator__EntraConnect__LdapUrl="$WHFB_LDAP_URL" \
+  Simulator__EntraConnect__CaCertificatesFile="$WHFB_LDAP_CA_FILE" \
   Simulator__EntraConnect__BindDn="$WHFB_LDAP_BIND_DN" Simulator__EntraConnect__Password="$WHFB_LDAP_PASSWORD" \
   Simulator__Fleet__Scenario="$scenario_file" Simulator__Fleet__WaitForStart=true \
   Simulator__Fleet__IngestUrl="http://127.0.0.1:5101/" Simulator__Fleet__DirectoryBaseDn="$WHFB_LDAP_BASE_DN"
