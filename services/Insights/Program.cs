@@ -3,6 +3,7 @@ using Whfb.Insights.Extensions;
 using Whfb.Insights.Infrastructure;
 using Whfb.ServiceDefaults;
 using Whfb.ServiceDefaults.Database;
+using Whfb.ServiceDefaults.Security;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults("insights");
@@ -16,7 +17,7 @@ app.MapHistoryApi();
 app.MapAnalyticsApi();
 app.MapAlertsApi();
 app.MapWebhooksApi();
-app.MapOpenApi();
+app.MapOpenApi().RequireAuthorization(WhfbRoles.OperatorPolicy);
 app.MapDashboard();
 
 await app.RunOrMigrateAsync<InsightsDbContext>(args);

@@ -39,6 +39,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
+        info.Environment["Management__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture); // tests and benchmarks read /metrics
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
         info.Environment["MALLOC_ARENA_MAX"] = "2"; // as the service image and deploy/local/services.sh run services
         foreach (var (key, value) in environment)

@@ -1,63 +1,124 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Whfb.ServiceDefaults.Telemetry;
 
 namespace Whfb.Insights.Alerts;
 
 /// <summary>
 /// Posts due notifications (signed) and records each outcome: delivered, retry later with backoff, or failed after
-/// the last attempt. The state lives in PostgreSQL, so a restart continues where it stopped.
+/// the last attempt. The state lives in PostgreSQL, so a restart continues where it stopped. Posts run outside any
+/// transaction and in parallel, with a per-tenant limit, so one tenant's slow receivers hold up nobody else's.
 /// </summary>
 public sealed partial class AlertDispatcher(
-    NpgsqlDataSource dataSource, IHttpClientFactory http, TimeProvider time, IOptions<AlertOptions> options, ILogger<AlertDispatcher> logger)
+    NpgsqlDataSource dataSource, IHttpClientFactory http, WebhookSecrets secrets, TimeProvider time, IOptions<AlertOptions> options,
+    ILogger<AlertDispatcher> logger)
 {
     public const string HttpClientName = "alert-webhooks";
 
-    /// <summary>Unfolds overdue folded alerts, then posts up to 20 due notifications; how much it did (0 = nothing was due).</summary>
+    private readonly Lock slots = new();
+    private readonly Dictionary<Guid, int> postingPerTenant = [];
+    private int posting;
+
+    /// <summary>Unfolds overdue folded alerts, then posts what is due and waits for those posts; how much it did (0 = nothing was due).</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
-        var unfolded = await FoldedAlerts.UnfoldOverdueAsync(dataSource, time.GetUtcNow(), options.Value.FoldedGrace, 500, ct);
+        var (done, started) = await StartDueAsync(ct);
+        await Task.WhenAll(started);
+        return done + started.Count;
+    }
+
+    /// <summary>
+    /// Unfolds overdue folded alerts, then starts posting as many due notifications as there are free slots (at most
+    /// <see cref="AlertOptions.MaxParallelDeliveries"/> posting at once, <see cref="AlertOptions.MaxParallelPerTenant"/>
+    /// of one tenant) without waiting for them, so a tenant whose receivers hang holds only its own slots.
+    /// </summary>
+    public async Task<(int Unfolded, IReadOnlyList<Task> Posts)> StartDueAsync(CancellationToken ct)
+    {
+        var settings = options.Value;
+        var unfolded = await FoldedAlerts.UnfoldOverdueAsync(dataSource, time.GetUtcNow(), settings.FoldedGrace, 500, ct);
         if (unfolded > 0)
         {
-            LogUnfolded(logger, unfolded, options.Value.FoldedGrace);
+            LogUnfolded(logger, unfolded, settings.FoldedGrace);
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var due = await DueDeliveries.ClaimAsync(connection, transaction, time.GetUtcNow(), 20, ct);
-        foreach (var delivery in due)
+        Dictionary<Guid, int> busy;
+        int free;
+        lock (slots)
         {
-            var error = await PostAsync(delivery, ct);
-            var now = time.GetUtcNow();
-            var attempts = delivery.Attempts + 1;
-            if (error is null)
-            {
-                await DueDeliveries.RecordAsync(connection, transaction, delivery.Id, "delivered", attempts, now, null, now, ct);
-                continue;
-            }
-
-            var failed = attempts >= options.Value.MaxAttempts;
-            LogAttemptFailed(logger, delivery.Id, delivery.WebhookId, delivery.WebhookName, attempts, error);
-            await DueDeliveries.RecordAsync(connection, transaction, delivery.Id, failed ? "failed" : "pending", attempts,
-                now + Backoff.After(attempts, options.Value), error, null, ct);
+            (busy, free) = (new Dictionary<Guid, int>(postingPerTenant), settings.MaxParallelDeliveries - posting);
         }
 
-        await transaction.CommitAsync(ct);
-        return unfolded + due.Count;
+        if (free <= 0)
+        {
+            return (unfolded, []);
+        }
+
+        var now = time.GetUtcNow();
+        var due = await DueDeliveries.ClaimAsync(dataSource, now, free, tenant => settings.MaxParallelPerTenant - busy.GetValueOrDefault(tenant),
+            now + TimeSpan.FromSeconds(settings.TimeoutSeconds * 3), ct);
+        return (unfolded, [.. due.Select(d => PostingAsync(d, ct))]);
+    }
+
+    private async Task PostingAsync(DueDelivery delivery, CancellationToken ct)
+    {
+        lock (slots)
+        {
+            posting++;
+            postingPerTenant[delivery.TenantId] = postingPerTenant.GetValueOrDefault(delivery.TenantId) + 1;
+        }
+
+        try
+        {
+            await Task.Yield();
+            await DeliverAsync(delivery, ct);
+        }
+        finally
+        {
+            lock (slots)
+            {
+                posting--;
+                if (--postingPerTenant[delivery.TenantId] == 0)
+                {
+                    postingPerTenant.Remove(delivery.TenantId);
+                }
+            }
+        }
+    }
+
+    private async Task DeliverAsync(DueDelivery delivery, CancellationToken ct)
+    {
+        var error = await PostAsync(delivery, ct);
+        var now = time.GetUtcNow();
+        var attempts = delivery.Attempts + 1;
+        if (error is null)
+        {
+            await DueDeliveries.RecordAsync(dataSource, delivery.Id, "delivered", attempts, now, null, now, ct);
+            return;
+        }
+
+        var failed = attempts >= options.Value.MaxAttempts;
+        LogAttemptFailed(logger, delivery.Id, delivery.WebhookId, delivery.WebhookName, attempts, error);
+        await DueDeliveries.RecordAsync(dataSource, delivery.Id, failed ? "failed" : "pending", attempts,
+            now + Backoff.After(attempts, options.Value), error, null, ct);
     }
 
     private async Task<string?> PostAsync(DueDelivery delivery, CancellationToken ct)
     {
         var body = AlertPayloads.Build(delivery);
+        var secret = secrets.Reveal(delivery.Secret);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(delivery.Secret, timestamp, body));
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secret, timestamp, body));
+        request.Options.Set(RedactedUrl.Option, true);
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookSignature.DeliveryHeader, delivery.Id.ToString());
         try
         {
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, ct);
-            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+            return response.IsSuccessStatusCode ? null
+                : (int)response.StatusCode is >= 300 and < 400 ? $"HTTP {(int)response.StatusCode} (redirects are not followed)"
+                : $"HTTP {(int)response.StatusCode}";
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {

@@ -18,6 +18,21 @@ public sealed class AlertOptions
 
     public int TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>Webhooks may post to loopback receivers (and over http to them): the demo's and tests' local listeners only.</summary>
+    public bool AllowLoopback { get; set; }
+
+    /// <summary>Internal ranges (CIDR) webhooks may reach anyway, e.g. an on-premises chat gateway: "10.20.0.5/32".</summary>
+    public List<string> AllowedNetworks { get; set; } = [];
+
+    /// <summary>Webhooks a tenant may register.</summary>
+    public int MaxWebhooksPerTenant { get; set; } = 20;
+
+    /// <summary>Notifications posted at once, over all tenants.</summary>
+    public int MaxParallelDeliveries { get; set; } = 16;
+
+    /// <summary>Notifications of one tenant posted at once: one tenant's slow receivers cannot hold up the others'.</summary>
+    public int MaxParallelPerTenant { get; set; } = 2;
+
     /// <summary>
     /// How long a key-stuck alert folded into a pipeline alert may stay open after that pipeline recovered before it is
     /// unfolded and notified on its own: two default 30-minute sync cycles.

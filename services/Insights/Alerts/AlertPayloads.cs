@@ -5,7 +5,8 @@ namespace Whfb.Insights.Alerts;
 
 /// <summary>
 /// Notification bodies: <c>generic</c> JSON (every field), <c>teams</c> (an Office 365 connector MessageCard, which
-/// Teams incoming webhooks and workflows accept) and <c>slack</c> (incoming-webhook <c>text</c> plus a coloured attachment).
+/// Teams incoming webhooks and workflows accept) and <c>slack</c> (incoming-webhook <c>text</c> plus a coloured attachment),
+/// their texts escaped for the chat's markup (<see cref="ChatText"/>).
 /// </summary>
 public static class AlertPayloads
 {
@@ -20,12 +21,15 @@ public static class AlertPayloads
             "teams" => new JsonObject
             {
                 ["@type"] = "MessageCard", ["@context"] = "https://schema.org/extensions", ["summary"] = title,
-                ["themeColor"] = resolved ? "2EB886" : "D70000", ["title"] = title, ["text"] = d.Text,
+                ["themeColor"] = resolved ? "2EB886" : "D70000", ["title"] = ChatText.Teams(title), ["text"] = ChatText.Teams(d.Text),
             },
             "slack" => new JsonObject
             {
-                ["text"] = title,
-                ["attachments"] = new JsonArray(new JsonObject { ["color"] = resolved ? "good" : "danger", ["title"] = title, ["text"] = d.Text }),
+                ["text"] = ChatText.Slack(title),
+                ["attachments"] = new JsonArray(new JsonObject
+                {
+                    ["color"] = resolved ? "good" : "danger", ["title"] = ChatText.Slack(title), ["text"] = ChatText.Slack(d.Text),
+                }),
             },
             _ => JsonSerializer.SerializeToNode(new
             {

@@ -13,9 +13,9 @@ public sealed record WebhookRequest(string Name, string Url, string? Secret, str
         ["key-stuck", "pipeline-stalled", "rollout-halted", "gpo-conflict", HealthEventsProjector.PermissionKind, HealthEventsProjector.DirectoryKind];
 
     /// <summary>The first problem as (field, message), or null when valid.</summary>
-    public (string Field, string Message)? Problem(bool creating) =>
+    public (string Field, string Message)? Problem(bool creating, WebhookDestinations destinations) =>
         string.IsNullOrWhiteSpace(Name) ? ("name", "a name is required")
-        : !Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") ? ("url", "an absolute http(s) URL is required")
+        : destinations.Problem(Url) is { } url ? ("url", url)
         : creating && (Secret is null || Secret.Length < 16) ? ("secret", "a secret of at least 16 characters is required")
         : Secret is { Length: < 16 } ? ("secret", "a secret of at least 16 characters is required")
         : Format is not null && !AlertPayloads.Formats.Contains(Format) ? ("format", $"format must be one of {string.Join(", ", AlertPayloads.Formats)}")

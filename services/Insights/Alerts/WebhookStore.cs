@@ -2,8 +2,8 @@ using Whfb.Insights.Analytics;
 
 namespace Whfb.Insights.Alerts;
 
-/// <summary>Webhooks of one tenant; the secret is written, never read back out.</summary>
-public sealed class WebhookStore(Db db, TimeProvider time)
+/// <summary>Webhooks of one tenant; the secret is written encrypted (<see cref="WebhookSecrets"/>), never read back out.</summary>
+public sealed class WebhookStore(Db db, WebhookSecrets secrets, TimeProvider time)
 {
     private const string Columns = "id, name, url, format, kinds, enabled, created_at";
 
@@ -13,14 +13,17 @@ public sealed class WebhookStore(Db db, TimeProvider time)
     public async Task<Webhook?> GetAsync(Guid tenant, Guid id, CancellationToken ct) =>
         (await db.QueryAsync($"SELECT {Columns} FROM webhooks WHERE tenant_id = @t AND id = @id", Map, ct, ("t", tenant), ("id", id))).SingleOrDefault();
 
-    public async Task<Webhook> CreateAsync(Guid tenant, WebhookRequest request, CancellationToken ct)
+    /// <summary>The new webhook, or null when the tenant already has <paramref name="max"/>.</summary>
+    public async Task<Webhook?> CreateAsync(Guid tenant, WebhookRequest request, int max, CancellationToken ct)
     {
         var id = Guid.NewGuid();
-        await db.ExecuteAsync(
-            "INSERT INTO webhooks (id, tenant_id, name, url, secret, format, kinds, enabled, created_at) VALUES (@id, @t, @n, @u, @s, @f, @k, @e, @c)",
-            ct, ("id", id), ("t", tenant), ("n", request.Name), ("u", request.Url), ("s", request.Secret), ("f", request.Format ?? "generic"),
-            ("k", (request.Kinds ?? []).ToArray()), ("e", request.Enabled ?? true), ("c", time.GetUtcNow()));
-        return (await GetAsync(tenant, id, ct))!;
+        var created = await db.ExecuteAsync("""
+            INSERT INTO webhooks (id, tenant_id, name, url, secret, format, kinds, enabled, created_at)
+            SELECT @id, @t, @n, @u, @s, @f, @k, @e, @c WHERE (SELECT count(*) FROM webhooks WHERE tenant_id = @t) < @max
+            """,
+            ct, ("id", id), ("t", tenant), ("n", request.Name), ("u", request.Url), ("s", secrets.Protect(request.Secret!)), ("f", request.Format ?? "generic"),
+            ("k", (request.Kinds ?? []).ToArray()), ("e", request.Enabled ?? true), ("c", time.GetUtcNow()), ("max", max));
+        return created == 0 ? null : await GetAsync(tenant, id, ct);
     }
 
     public async Task<Webhook?> UpdateAsync(Guid tenant, Guid id, WebhookRequest request, CancellationToken ct)
@@ -28,7 +31,7 @@ public sealed class WebhookStore(Db db, TimeProvider time)
         var updated = await db.ExecuteAsync("""
             UPDATE webhooks SET name = @n, url = @u, secret = coalesce(@s, secret), format = @f, kinds = @k, enabled = @e
             WHERE tenant_id = @t AND id = @id
-            """, ct, ("id", id), ("t", tenant), ("n", request.Name), ("u", request.Url), ("s", request.Secret),
+            """, ct, ("id", id), ("t", tenant), ("n", request.Name), ("u", request.Url), ("s", request.Secret is null ? null : secrets.Protect(request.Secret)),
             ("f", request.Format ?? "generic"), ("k", (request.Kinds ?? []).ToArray()), ("e", request.Enabled ?? true));
         return updated == 0 ? null : await GetAsync(tenant, id, ct);
     }

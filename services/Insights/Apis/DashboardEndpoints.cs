@@ -26,7 +26,8 @@ public static class DashboardEndpoints
                 return Results.NotFound();
             }
 
-            response.Headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'";
+            response.Headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+                + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
             response.Headers.XContentTypeOptions = "nosniff";
             return Results.Stream(stream, contentType);
         }).ExcludeFromDescription();

@@ -5,7 +5,10 @@ using System.Text.Json;
 
 namespace Whfb.Insights.Apis;
 
-/// <summary>Answers rows as JSON, or as CSV when the caller asks with <c>?format=csv</c> or <c>Accept: text/csv</c>.</summary>
+/// <summary>
+/// Answers rows as JSON, or as CSV when the caller asks with <c>?format=csv</c> or <c>Accept: text/csv</c>; text cells
+/// starting with = + - @ tab or CR are prefixed with ' so a spreadsheet shows them instead of evaluating them.
+/// </summary>
 public static class Tabular
 {
     public static IResult Rows<T>(HttpRequest request, IReadOnlyList<T> rows, string name)
@@ -47,6 +50,12 @@ public static class Tabular
             JsonElement json => json.GetRawText(),
             _ => value.ToString() ?? "",
         };
+        // A cell a spreadsheet would read as a formula (device names and UPNs come from devices) gets a leading quote.
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && value is not IFormattable)
+        {
+            text = "'" + text;
+        }
+
         return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
     }
 }

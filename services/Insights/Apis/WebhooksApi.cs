@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Options;
 using Whfb.Insights.Alerts;
 using Whfb.ServiceDefaults.Security;
 
@@ -14,23 +15,30 @@ public static partial class WebhooksApi
         api.MapGet("/", (ClaimsPrincipal user, WebhookStore store, CancellationToken ct) => store.ListAsync(user.RequiredTenantId(), ct))
             .WithSummary("List webhooks (without secrets)");
 
-        api.MapPost("/", async (WebhookRequest request, ClaimsPrincipal user, WebhookStore store, ILogger<WebhookStore> logger, CancellationToken ct) =>
+        api.MapPost("/", async (WebhookRequest request, ClaimsPrincipal user, WebhookStore store, WebhookDestinations destinations,
+                IOptions<AlertOptions> options, ILogger<WebhookStore> logger, CancellationToken ct) =>
             {
-                if (Invalid(request, creating: true) is { } problem)
+                if (Invalid(request, creating: true, destinations) is { } problem)
                 {
                     return problem;
                 }
 
-                var webhook = await store.CreateAsync(user.RequiredTenantId(), request, ct);
+                if (await store.CreateAsync(user.RequiredTenantId(), request, options.Value.MaxWebhooksPerTenant, ct) is not { } webhook)
+                {
+                    return Results.Problem($"A tenant may register at most {options.Value.MaxWebhooksPerTenant} webhooks: delete one first.",
+                        statusCode: StatusCodes.Status409Conflict, title: "Too many webhooks");
+                }
+
                 LogChanged(logger, "created", webhook.Id, user.Actor());
                 return Results.Created($"/v1/webhooks/{webhook.Id}", webhook);
             })
             .WithSummary("Create a webhook: url, secret (HMAC-SHA256 signing key), format generic|teams|slack, kinds (empty = all)")
             .Produces<Webhook>(StatusCodes.Status201Created).ProducesValidationProblem();
 
-        api.MapPut("/{id:guid}", async (Guid id, WebhookRequest request, ClaimsPrincipal user, WebhookStore store, ILogger<WebhookStore> logger, CancellationToken ct) =>
+        api.MapPut("/{id:guid}", async (Guid id, WebhookRequest request, ClaimsPrincipal user, WebhookStore store, WebhookDestinations destinations,
+                ILogger<WebhookStore> logger, CancellationToken ct) =>
             {
-                if (Invalid(request, creating: false) is { } problem)
+                if (Invalid(request, creating: false, destinations) is { } problem)
                 {
                     return problem;
                 }
@@ -51,7 +59,7 @@ public static partial class WebhooksApi
         return app;
     }
 
-    private static IResult? Invalid(WebhookRequest request, bool creating) => request.Problem(creating) is { } p
+    private static IResult? Invalid(WebhookRequest request, bool creating, WebhookDestinations destinations) => request.Problem(creating, destinations) is { } p
         ? Results.ValidationProblem(new Dictionary<string, string[]> { [p.Field] = [p.Message] }, title: $"Invalid field '{p.Field}'")
         : null;
 

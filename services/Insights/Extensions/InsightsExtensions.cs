@@ -18,6 +18,8 @@ public static class InsightsExtensions
         builder.Services.AddAnalytics();
         builder.AddAlerts();
         builder.Services.AddSingleton<HistoryPartitions>();
+        builder.Services.AddSingleton<HistoryWindow>();
+        builder.Services.AddSingleton<HistoryQuarantine>();
         builder.Services.AddSingleton<HistoryBatchWriter>();
         builder.Services.AddSingleton<HistoryBatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HistoryBatcher>());

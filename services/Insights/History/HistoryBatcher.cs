@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Npgsql;
 using Microsoft.Extensions.Options;
 using Whfb.Insights.Model;
 using Whfb.ServiceDefaults.Telemetry;
@@ -10,10 +11,14 @@ namespace Whfb.Insights.History;
 /// Gathers the rows of many concurrently consumed messages into one transaction (up to
 /// <see cref="InsightsOptions.MaxBatchSize"/> rows or <see cref="InsightsOptions.BatchWindowMs"/>), so one message
 /// per event still writes in batches. A consumer's task completes only after its rows' batch committed, so the
-/// broker acknowledgement follows the commit (at-least-once, and the history write is idempotent).
+/// broker acknowledgement follows the commit (at-least-once, and the history write is idempotent). A batch holds many
+/// messages and tenants, so an event the history cannot take must not fail it: events outside the history's window are
+/// rejected before the write, and a batch the database refuses for its data is split until the refused events stand
+/// alone and are rejected (<see cref="HistoryQuarantine"/>), while every other event is written.
 /// </summary>
 public sealed partial class HistoryBatcher(
-    HistoryBatchWriter writer, IOptions<InsightsOptions> options, ILogger<HistoryBatcher> logger) : BackgroundService
+    HistoryBatchWriter writer, HistoryWindow window, HistoryQuarantine quarantine, IOptions<InsightsOptions> options, ILogger<HistoryBatcher> logger)
+    : BackgroundService
 {
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -60,13 +65,46 @@ public sealed partial class HistoryBatcher(
         activity?.SetTag("whfb.history.rows", rows.Count);
         try
         {
-            await writer.WriteAsync(rows, stoppingToken);
+            var (inside, outside) = window.Split(rows);
+            await quarantine.AddAsync(outside, "window", window.Reason, stoppingToken);
+            await WriteIsolatingAsync(inside, stoppingToken);
             batch.ForEach(p => p.Done.TrySetResult());
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             LogFailed(logger, rows.Count, ex);
             batch.ForEach(p => p.Done.TrySetException(ex));
+        }
+    }
+
+    /// <summary>
+    /// Writes the rows; when the database refuses them for their data, writes each half on its own, down to single
+    /// rows, which are rejected with the database's reason. Any other failure (the database unreachable) fails the whole
+    /// batch, to be redelivered.
+    /// </summary>
+    private async Task WriteIsolatingAsync(IReadOnlyList<HistoryRow> rows, CancellationToken stoppingToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await writer.WriteAsync(rows, stoppingToken);
+        }
+        catch (PostgresException ex) when (HistoryQuarantine.IsDataError(ex))
+        {
+            if (rows.Count == 1)
+            {
+                await quarantine.AddAsync(rows, "data", _ => $"PostgreSQL refused it: {ex.SqlState} {ex.MessageText}", stoppingToken);
+                return;
+            }
+
+            LogIsolating(logger, rows.Count, ex.SqlState);
+            var half = rows.Count / 2;
+            await WriteIsolatingAsync(rows.Take(half).ToList(), stoppingToken);
+            await WriteIsolatingAsync(rows.Skip(half).ToList(), stoppingToken);
         }
     }
 
@@ -106,6 +144,9 @@ public sealed partial class HistoryBatcher(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "History write of {Count} rows refused for its data ({SqlState}); writing its halves apart")]
+    private static partial void LogIsolating(ILogger logger, int count, string sqlState);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "History batch of {Count} rows failed; the messages will be redelivered")]
     private static partial void LogFailed(ILogger logger, int count, Exception ex);

@@ -43,7 +43,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         [
             new Claim(ClaimTypes.Name, match.Name),
             new Claim(WhfbRoles.TenantClaim, match.TenantId.ToString()),
-            new Claim(WhfbRoles.RoleClaim, match.Role),
+            new Claim(WhfbRoles.RoleClaim, match.Role == WhfbRoles.Admin ? WhfbRoles.AdminRole : WhfbRoles.OperatorRole),
         ], SchemeName, ClaimTypes.Name, WhfbRoles.RoleClaim);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }

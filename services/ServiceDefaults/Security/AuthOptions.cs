@@ -33,4 +33,26 @@ public sealed class JwtOptions
     public string? SigningKey { get; set; }
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority) || !string.IsNullOrWhiteSpace(SigningKey);
+
+    /// <summary>
+    /// What makes JWT bearers unsafe to accept, by setting name: with either left out, any token the authority signs for
+    /// any app of any tenant would pass, so both are required whenever JWT is on.
+    /// </summary>
+    public IEnumerable<string> Problems()
+    {
+        if (!Enabled)
+        {
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(Issuer))
+        {
+            yield return "Auth:Jwt:Issuer is required when JWT bearers are accepted (e.g. https://login.microsoftonline.com/<tenant>/v2.0).";
+        }
+
+        if (string.IsNullOrWhiteSpace(Audience))
+        {
+            yield return "Auth:Jwt:Audience is required when JWT bearers are accepted (the API's app id URI or client id).";
+        }
+    }
 }

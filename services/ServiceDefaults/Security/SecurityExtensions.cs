@@ -21,7 +21,14 @@ public static class SecurityExtensions
     {
         var section = builder.Configuration.GetSection(AuthOptions.Section);
         builder.Services.Configure<AuthOptions>(section);
-        var jwt = section.Get<AuthOptions>()?.Jwt ?? new JwtOptions();
+        var options = section.Get<AuthOptions>() ?? new AuthOptions();
+        var jwt = options.Jwt;
+        var problems = jwt.Problems().Concat(options.ApiKeys.Where(k => k.Role is not (WhfbRoles.Operator or WhfbRoles.Admin))
+            .Select(k => $"Auth:ApiKeys entry '{k.Name}' has role '{k.Role}': it must be {WhfbRoles.Operator} or {WhfbRoles.Admin}.")).ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Authentication settings are unsafe or invalid: " + string.Join(" ", problems));
+        }
 
         var auth = builder.Services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "API key or JWT bearer", o => o.ForwardDefaultSelector = ctx =>
@@ -66,10 +73,11 @@ public static class SecurityExtensions
         warmUp.ForEach(d => services.Remove(d));
     }
 
+    /// <summary>Only the platform's own role values count, compared exactly; admin implies operator.</summary>
     private static bool HasRole(ClaimsPrincipal user, string role)
     {
-        var roles = user.FindAll(WhfbRoles.RoleClaim).Select(c => c.Value.Replace("Whfb.", "", StringComparison.OrdinalIgnoreCase).ToLowerInvariant()).ToList();
-        return roles.Contains(WhfbRoles.Admin) || (role == WhfbRoles.Operator && roles.Contains(WhfbRoles.Operator));
+        var roles = user.FindAll(WhfbRoles.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        return roles.Contains(WhfbRoles.AdminRole) || (role == WhfbRoles.Operator && roles.Contains(WhfbRoles.OperatorRole));
     }
 
     private static void ConfigureJwt(JwtBearerOptions o, JwtOptions jwt)
@@ -79,9 +87,11 @@ public static class SecurityExtensions
         o.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = jwt.Issuer,
-            ValidateIssuer = jwt.Issuer is not null,
+            ValidateIssuer = true,
             ValidAudience = jwt.Audience,
-            ValidateAudience = jwt.Audience is not null,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
             RoleClaimType = WhfbRoles.RoleClaim,
             IssuerSigningKey = jwt.SigningKey is { } key ? new SymmetricSecurityKey(Convert.FromBase64String(key)) : null,
         };

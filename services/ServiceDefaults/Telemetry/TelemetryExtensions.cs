@@ -39,7 +39,14 @@ public static class TelemetryExtensions
                 .AddSource(DiagnosticHeaders.DefaultListenerName)
                 .AddSource(WhfbTelemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !IsInfrastructurePath(ctx.Request.Path))
-                .AddHttpClientInstrumentation()
+                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) =>
+                {
+                    if (RedactedUrl.IsRequested(request) && request.RequestUri is { } url)
+                    {
+                        activity.SetTag("url.full", RedactedUrl.Of(url));
+                        activity.SetTag("url.path", null);
+                    }
+                })
                 .AddNpgsql());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

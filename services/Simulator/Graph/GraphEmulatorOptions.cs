@@ -19,14 +19,23 @@ public sealed class GraphEmulatorOptions
     public TimeSpan ThrottleWindow { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(3599);
+
+    /// <summary>The tenant has Microsoft Entra ID P1 or P2, which the registration report (userRegistrationDetails) needs.</summary>
+    public bool PremiumLicence { get; set; } = true;
 }
 
-/// <summary>An app registration with a client secret.</summary>
+/// <summary>An app registration with a client secret and the application permissions an admin consented to.</summary>
 public sealed class EmulatedApp
 {
     public string ClientId { get; set; } = "";
 
     public string ClientSecret { get; set; } = "";
+
+    /// <summary>
+    /// Consented application permissions (their Graph names). Unset: every permission some emulated route accepts. An
+    /// empty entry (<c>Permissions:0=""</c>) stands for none, which configuration cannot say otherwise.
+    /// </summary>
+    public string[]? Permissions { get; set; }
 
     public override string ToString() => ClientId;
 }

@@ -29,8 +29,8 @@ public static class GraphEndpoint
         GraphResponse response;
         try
         {
-            response = issuer.Validate(token) is { } clientId
-                ? dispatcher.Dispatch(await RequestAsync(context, version, clientId))
+            response = issuer.Validate(token) is { } caller
+                ? dispatcher.Dispatch(await RequestAsync(context, version, caller))
                 : GraphErrors.Response(401, "InvalidAuthenticationToken",
                     token is null ? "Access token is empty." : "Access token validation failure. Invalid audience or expired token.");
         }
@@ -42,7 +42,7 @@ public static class GraphEndpoint
         await WriteAsync(context.Response, response);
     }
 
-    private static async Task<GraphRequest> RequestAsync(HttpContext context, string version, string clientId)
+    private static async Task<GraphRequest> RequestAsync(HttpContext context, string version, GraphCaller caller)
     {
         var request = context.Request;
         var body = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0
@@ -55,7 +55,8 @@ public static class GraphEndpoint
             Path = context.GetRouteValue("path")?.ToString() ?? "",
             Query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
             Body = body,
-            ClientId = clientId,
+            ClientId = caller.ClientId,
+            Roles = caller.Roles,
             MaxPageSize = MaxPageSize(request.Headers["Prefer"].ToString()),
             ServiceRoot = new Uri($"{request.Scheme}://{request.Host}"),
         };

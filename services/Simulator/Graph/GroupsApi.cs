@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Whfb.Simulator.Graph.OData;
+using Whfb.Simulator.Graph.Permissions;
 using Whfb.Simulator.Graph.Routing;
 using Whfb.Simulator.Tenant;
 
@@ -43,13 +44,22 @@ public sealed class GroupsApi(TenantDirectory directory) : IGraphApi
             return GraphResponse.NotFound(request["id"]);
         }
 
-        var objects = members(request["id"]).Select(Resolve).OfType<JsonObject>();
+        var objects = members(request["id"]).Select(id => Resolve(id, request)).OfType<JsonObject>();
         return ODataPage.Respond(request, $"groups('{request["id"]}')/{segment}", objects);
     }
 
-    private JsonObject? Resolve(string id) =>
-        directory.FindUser(id) is { } user ? WithType(user.ToGraph(), "#microsoft.graph.user")
-        : directory.FindDevice(id)?.ToGraph() ?? directory.FindGroup(id)?.ToGraph();
+    /// <summary>
+    /// A member as the caller may see it: an app without the read permission of the member's type gets only its
+    /// <c>@odata.type</c> and <c>id</c>, and no error ("Limited information returned for inaccessible member objects").
+    /// </summary>
+    private JsonObject? Resolve(string id, GraphRequest request) =>
+        directory.FindUser(id) is { } user ? Visible(WithType(user.ToGraph(), "#microsoft.graph.user"), request.HasAny(ApplicationPermissions.ReadUsers))
+        : directory.FindDevice(id) is { } device ? Visible(device.ToGraph(), request.HasAny(ApplicationPermissions.ReadDevices))
+        : directory.FindGroup(id)?.ToGraph();
+
+    private static JsonObject Visible(JsonObject item, bool readable) => readable
+        ? item
+        : new JsonObject { ["@odata.type"] = item["@odata.type"]?.DeepClone(), ["id"] = item["id"]?.DeepClone() };
 
     private static JsonObject WithType(JsonObject item, string type)
     {

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Whfb.Simulator.Graph.Permissions;
 using Whfb.Simulator.Graph.OData;
 using Whfb.Simulator.Graph.Routing;
 using Whfb.Simulator.Tenant;
@@ -7,9 +9,10 @@ namespace Whfb.Simulator.Graph;
 
 /// <summary>
 /// reports/authenticationMethods/userRegistrationDetails, filterable with
-/// <c>methodsRegistered/any(m:m eq 'windowsHelloForBusiness')</c>; drawn from the small reports budget.
+/// <c>methodsRegistered/any(m:m eq 'windowsHelloForBusiness')</c>; drawn from the small reports budget; a tenant without
+/// Microsoft Entra ID P1/P2 gets Graph's 403 (<see cref="GraphEmulatorOptions.PremiumLicence"/>).
 /// </summary>
-public sealed class ReportsApi(TenantDirectory directory, HelloMethodStore methods) : IGraphApi
+public sealed class ReportsApi(TenantDirectory directory, HelloMethodStore methods, IOptions<GraphEmulatorOptions> options) : IGraphApi
 {
     private const string Path = "reports/authenticationMethods/userRegistrationDetails";
 
@@ -19,10 +22,10 @@ public sealed class ReportsApi(TenantDirectory directory, HelloMethodStore metho
         routes.Get(Path, List, ThrottleBucket.Reports).Get(Path + "/{id}", Get, ThrottleBucket.Reports);
     }
 
-    private GraphResponse List(GraphRequest request) =>
+    private GraphResponse List(GraphRequest request) => !options.Value.PremiumLicence ? PermissionDenied.NotPremium() :
         ODataPage.Respond(request, "reports/authenticationMethods/userRegistrationDetails", directory.Users().Select(Details));
 
-    private GraphResponse Get(GraphRequest request) => directory.FindUser(request["id"]) is { } user
+    private GraphResponse Get(GraphRequest request) => !options.Value.PremiumLicence ? PermissionDenied.NotPremium() : directory.FindUser(request["id"]) is { } user
         ? GraphResponse.Ok(Entity.WithContext(Details(user), request, "reports/authenticationMethods/userRegistrationDetails/$entity"))
         : GraphResponse.NotFound(request["id"]);
 

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Options;
 using Whfb.Simulator.Fleet;
 using Whfb.Simulator.Graph;
+using Whfb.Simulator.Identity;
 
 namespace Whfb.Simulator.Hosting;
 
-/// <summary>/admin/*: what operators of the simulator (tests, demo script) read: the certificate, the tenant and its ring groups, the fleet.</summary>
+/// <summary>
+/// /admin/*: what operators of the simulator (tests, demo script) read: the certificate, the tenant and its ring groups, the
+/// fleet; and an app's consented Graph permissions, which they may change (new tokens carry the change).
+/// </summary>
 public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
@@ -13,6 +17,18 @@ public static class AdminApi
         admin.MapGet("/certificate", (EmulatorCertificate certificate) => Results.Text(certificate.Pem, "application/x-pem-file"));
         admin.MapGet("/tenant", (IOptions<GraphEmulatorOptions> options, EmulatorCertificate certificate, FleetStatus fleet) =>
             Results.Ok(new { tenantId = options.Value.TenantId, certificateThumbprint = certificate.Thumbprint, scenario = fleet.Scenario, rings = fleet.Rings }));
+        admin.MapGet("/apps/{clientId}/permissions", (string clientId, EmulatedApps apps) => apps.Find(clientId) is null
+            ? Results.NotFound() : Results.Ok(apps.Roles(clientId).Order(StringComparer.Ordinal)));
+        admin.MapPut("/apps/{clientId}/permissions", (string clientId, string[] permissions, EmulatedApps apps) =>
+        {
+            if (apps.Find(clientId) is null)
+            {
+                return Results.NotFound();
+            }
+
+            apps.Consent(clientId, permissions);
+            return Results.NoContent();
+        });
         admin.MapGet("/fleet", (FleetStatus status) => Results.Ok(status));
         admin.MapPost("/fleet/start", (FleetStatus status) => status.State switch
         {

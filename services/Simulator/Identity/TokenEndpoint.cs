@@ -16,7 +16,8 @@ public static class TokenEndpoint
     }
 
     private static async Task<IResult> IssueAsync(
-        string tenant, HttpRequest request, IOptions<GraphEmulatorOptions> options, TokenIssuer issuer, TimeProvider time, ILogger<TokenIssuer> logger)
+        string tenant, HttpRequest request, IOptions<GraphEmulatorOptions> options, EmulatedApps apps, TokenIssuer issuer, TimeProvider time,
+        ILogger<TokenIssuer> logger)
     {
         var form = request.HasFormContentType ? await request.ReadFormAsync() : null;
         var (clientId, secret, grant) = (form?["client_id"].ToString() ?? "", form?["client_secret"].ToString() ?? "", form?["grant_type"].ToString());
@@ -27,7 +28,7 @@ public static class TokenEndpoint
                 TokenError.Create(400, "invalid_request", 90002, $"Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.", time),
             _ when grant != "client_credentials" =>
                 TokenError.Create(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type.", time),
-            _ => CheckClient(settings, tenant, clientId, secret, time),
+            _ => CheckClient(apps, tenant, clientId, secret, time),
         };
         if (error is not null)
         {
@@ -42,13 +43,19 @@ public static class TokenEndpoint
             ["token_type"] = "Bearer",
             ["expires_in"] = lifetime,
             ["ext_expires_in"] = lifetime,
-            ["access_token"] = issuer.Issue(clientId),
+            ["access_token"] = issuer.Issue(clientId, Resource(form?["scope"].ToString())),
         });
     }
 
-    private static TokenError? CheckClient(GraphEmulatorOptions settings, string tenant, string clientId, string secret, TimeProvider time)
+    /// <summary>The resource of a <c>…/.default</c> scope: the token's audience.</summary>
+    private static string Resource(string? scope) =>
+        scope?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { } first && first.EndsWith("/.default", StringComparison.Ordinal)
+            ? first[..^"/.default".Length]
+            : "https://graph.microsoft.com";
+
+    private static TokenError? CheckClient(EmulatedApps apps, string tenant, string clientId, string secret, TimeProvider time)
     {
-        var app = settings.Apps.FirstOrDefault(a => string.Equals(a.ClientId, clientId, StringComparison.OrdinalIgnoreCase));
+        var app = apps.Find(clientId);
         if (app is null)
         {
             return TokenError.Create(400, "unauthorized_client", 700016,

@@ -9,6 +9,9 @@ namespace Whfb.SyncTracker.Apis;
 /// <summary>Key states of the caller's tenant (the tenant comes from the credential, never from the request).</summary>
 public static class KeysApi
 {
+    /// <summary>Far beyond any tenant's keys, and small enough that (page − 1) × 500 never overflows the offset.</summary>
+    private const int MaxPage = 1_000_000;
+
     public static WebApplication MapKeysApi(this WebApplication app)
     {
         var api = app.MapGroup("/v1").RequireAuthorization(WhfbRoles.OperatorPolicy).WithTags("Keys");
@@ -16,12 +19,18 @@ public static class KeysApi
         api.MapGet("/keys", async (ClaimsPrincipal user, SyncTrackerDbContext db, KeyState? state, int? page, int? pageSize, CancellationToken ct) =>
             {
                 var size = Math.Clamp(pageSize ?? 50, 1, 500);
-                var number = Math.Max(page ?? 1, 1);
+                if (page is < 1 or > MaxPage)
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["page"] = [$"page must be between 1 and {MaxPage}"] },
+                        title: "Invalid query parameter 'page'");
+                }
+
+                var number = page ?? 1;
                 var tenant = user.RequiredTenantId();
                 var query = db.Set<TrackedKey>().AsNoTracking().Where(k => k.TenantId == tenant && (state == null || k.State == state));
                 var total = await query.CountAsync(ct);
                 var items = await query.OrderBy(k => k.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-                return new KeyPage(number, size, total, [.. items.Select(KeyView.Of)]);
+                return Results.Ok(new KeyPage(number, size, total, [.. items.Select(KeyView.Of)]));
             })
             .WithSummary("Keys by state (AwaitingAd, Stuck, Synced, Recovered, Removed, Unmatched, Orphaned), paged");
 

@@ -39,9 +39,21 @@ public sealed class QueryParameterTests(InsightsHost host)
     [Fact]
     public async Task The_OpenAPI_document_describes_the_analytics_endpoints()
     {
-        var document = await host.Service.CreateClient().GetStringAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Service.CreateClient().GetAsync("/openapi/v1.json")).StatusCode);
+        var document = await host.Client(InsightsHost.TenantA).GetStringAsync("/openapi/v1.json");
 
         Assert.Contains("/v1/analytics/funnel", document);
         Assert.Contains("/v1/analytics/keys/stuck", document);
+    }
+
+    [Fact]
+    public async Task Metrics_need_an_operator_credential_and_readiness_names_no_host()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Service.CreateClient().GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client(InsightsHost.TenantA).GetAsync("/metrics")).StatusCode);
+        var ready = await host.Service.CreateClient().GetStringAsync("/health/ready");
+
+        Assert.DoesNotContain("\"error\"", ready, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", ready, StringComparison.Ordinal);
     }
 }

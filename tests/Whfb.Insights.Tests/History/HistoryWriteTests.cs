@@ -47,9 +47,10 @@ public sealed class HistoryWriteTests(InsightsHost host)
     public async Task An_event_in_a_month_without_a_partition_creates_it_on_demand()
     {
         var device = Guid.NewGuid();
-        await host.PublishAsync(Readiness(Tenant, device, true, new DateTimeOffset(2025, 2, 14, 8, 0, 0, TimeSpan.Zero)));
+        var lastYear = DateTimeOffset.UtcNow.AddMonths(-12);
+        await host.PublishAsync(Readiness(Tenant, device, true, lastYear));
 
-        await Eventually.Async(async () => await Count("SELECT count(*) FROM history_2025_02 WHERE device_id = @d", device) == 1);
+        await Eventually.Async(async () => await Count($"SELECT count(*) FROM history_{lastYear:yyyy_MM} WHERE device_id = @d", device) == 1);
     }
 
     private Task<long> Count(string sql, Guid device) => host.ScalarAsync(

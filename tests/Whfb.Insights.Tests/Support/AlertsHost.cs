@@ -12,7 +12,7 @@ namespace Whfb.Insights.Tests.Support;
 /// </summary>
 public sealed class AlertsHost : InsightsHost
 {
-    private const int SpareTenants = 16;
+    private const int SpareTenants = 40;
     private int handedOut;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));

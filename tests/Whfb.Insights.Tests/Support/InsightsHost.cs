@@ -34,6 +34,7 @@ public class InsightsHost : IAsyncLifetime
             ["ConnectionStrings:insightsdb"] = database.ConnectionString,
             ["ConnectionStrings:rabbitmq"] = vhost.AmqpConnectionString,
             ["Insights:Alerts:PollIntervalMs"] = "200",
+            ["Insights:Alerts:AllowLoopback"] = "true",
         };
         var index = 0;
         foreach (var tenant in Tenants)

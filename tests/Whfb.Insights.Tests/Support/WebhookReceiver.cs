@@ -23,6 +23,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public bool FailAll { get; set; }
 
+    /// <summary>When set, every request is answered 302 to this URL instead of being recorded.</summary>
+    public Uri? RedirectTo { get; set; }
+
+    /// <summary>When set, every request waits for this task before it is answered (a receiver that hangs).</summary>
+    public Task? Hold { get; set; }
+
+    /// <summary>Requests that arrived, including those still held.</summary>
+    public int Arrived;
+
     public Uri Url => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook");
 
     public static async Task<WebhookReceiver> StartAsync()
@@ -33,6 +42,17 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var receiver = new WebhookReceiver(app);
         app.MapPost("/hook", async (HttpRequest request) =>
         {
+            Interlocked.Increment(ref receiver.Arrived);
+            if (receiver.RedirectTo is { } target)
+            {
+                return Results.Redirect(target.ToString());
+            }
+
+            if (receiver.Hold is { } hold)
+            {
+                await hold;
+            }
+
             var body = await new StreamReader(request.Body).ReadToEndAsync();
             receiver.Requests.Enqueue(new Received(request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body));
             return receiver.FailAll || Interlocked.Decrement(ref receiver.FailNext) >= 0 ? Results.StatusCode(500) : Results.Ok();

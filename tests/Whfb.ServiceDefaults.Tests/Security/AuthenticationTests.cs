@@ -92,6 +92,59 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Get, "/read", new AuthenticationHeaderValue("Bearer", token))).StatusCode);
     }
 
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("Admin")]
+    [InlineData("whfb.admin")]
+    [InlineData("operator")]
+    public async Task Jwt_roles_other_than_the_platforms_own_grant_nothing(string role)
+    {
+        var token = Token(TenantB, role, "https://issuer.test");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(HttpMethod.Get, "/read", new AuthenticationHeaderValue("Bearer", token))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Jwt_operator_role_reads_but_does_not_write()
+    {
+        var token = Token(TenantA, "Whfb.Operator", "https://issuer.test");
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/read", new AuthenticationHeaderValue("Bearer", token))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(HttpMethod.Post, "/write", new AuthenticationHeaderValue("Bearer", token))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Auth:Jwt:Issuer", "Auth:Jwt:Issuer is required")]
+    [InlineData("Auth:Jwt:Audience", "Auth:Jwt:Audience is required")]
+    public async Task Jwt_without_issuer_or_audience_refuses_to_start(string missing, string message)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Auth:Jwt:Authority"] = "https://login.microsoftonline.com/common/v2.0",
+            ["Auth:Jwt:Issuer"] = "https://issuer.test",
+            ["Auth:Jwt:Audience"] = "api://whfb",
+        };
+        settings.Remove(missing);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SecuredApp.StartAsync(settings));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_api_key_with_an_unknown_role_refuses_to_start()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SecuredApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Auth:ApiKeys:0:Name"] = "typo",
+            ["Auth:ApiKeys:0:TenantId"] = TenantA.ToString(),
+            ["Auth:ApiKeys:0:Role"] = "superuser",
+            ["Auth:ApiKeys:0:Sha256"] = ApiKeyHasher.Hash("k"),
+        }));
+
+        Assert.Contains("'typo' has role 'superuser'", error.Message, StringComparison.Ordinal);
+    }
+
     private Task<HttpResponseMessage> Send(HttpMethod method, string path, AuthenticationHeaderValue? authorization)
     {
         var request = new HttpRequestMessage(method, path);

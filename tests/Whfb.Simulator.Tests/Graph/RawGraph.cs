@@ -16,10 +16,7 @@ public sealed class RawGraph(GraphEmulatorFixture emulator) : IDisposable
         using var request = new HttpRequestMessage(method, path);
         if (authenticate)
         {
-            var options = emulator.Connection();
-            var token = await GraphServiceClientFactory.CreateCredential(options, CertificatePin.From(options))
-                .GetTokenAsync(new TokenRequestContext([options.Scope]), default);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync());
         }
 
         if (body is not null)
@@ -35,6 +32,15 @@ public sealed class RawGraph(GraphEmulatorFixture emulator) : IDisposable
         using var response = await SendAsync(method, path, body, authenticate);
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    /// <summary>An access token from the real credential, as the SDK gets one.</summary>
+    public async Task<string> TokenAsync()
+    {
+        var options = emulator.Connection();
+        var token = await GraphServiceClientFactory.CreateCredential(options, CertificatePin.From(options))
+            .GetTokenAsync(new TokenRequestContext([options.Scope]), default);
+        return token.Token;
     }
 
     public HttpClient Http => _http;

@@ -53,6 +53,12 @@ public sealed class ApiTests
         Assert.Equal(1, second.GetProperty("items").GetArrayLength());
         Assert.Equal("Stuck", second.GetProperty("items")[0].GetProperty("state").GetString());
         Assert.Equal(0, (await JsonAsync(client, "/v1/keys?state=Synced")).GetProperty("total").GetInt32());
+        foreach (var page in new[] { "0", "-1", "2147483647", "1000001" })
+        {
+            var refused = await client.GetAsync($"/v1/keys?page={page}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("page must be between 1 and 1000000", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
 
         var health = await JsonAsync(client, "/v1/sync/health");
         Assert.Equal("stalled", health.GetProperty("pipeline").GetString());

@@ -72,6 +72,7 @@ public sealed class BatchExecutor(Func<GraphRequest, GraphResponse> dispatch)
             Query = query,
             Body = step["body"]?.DeepClone(),
             ClientId = batch.ClientId,
+            Roles = batch.Roles,
             ServiceRoot = batch.ServiceRoot,
         });
     }

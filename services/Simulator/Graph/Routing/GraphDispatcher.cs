@@ -1,8 +1,12 @@
+using Whfb.Simulator.Graph.Permissions;
 using Whfb.Simulator.Graph.Throttling;
 
 namespace Whfb.Simulator.Graph.Routing;
 
-/// <summary>Routes one Graph request (from HTTP or from a $batch step): throttle budget, handler, 400 on bad queries.</summary>
+/// <summary>
+/// Routes one Graph request (from HTTP or from a $batch step): the token's permissions, the throttle budget, the handler,
+/// 400 on bad queries.
+/// </summary>
 public sealed class GraphDispatcher
 {
     private readonly GraphRouteTable _routes = new();
@@ -28,6 +32,12 @@ public sealed class GraphDispatcher
         if (match.Failure is { } failure)
         {
             return failure;
+        }
+
+        if (!match.Route!.Permission.Admits(request.Roles))
+        {
+            GraphLog.Denied(_logger, request.ClientId, request.Method, request.Path);
+            return PermissionDenied.Response(match.Route.Permission, request);
         }
 
         if (_throttle.TryAcquire(request.ClientId, match.Route!.Bucket) is { } retryAfter)

@@ -23,6 +23,11 @@ public sealed class GraphRequest
     /// <summary>The app (client id) the bearer token was issued to.</summary>
     public required string ClientId { get; init; }
 
+    /// <summary>The application permissions the token carries (its <c>roles</c> claim).</summary>
+    public required IReadOnlySet<string> Roles { get; init; }
+
+    public bool HasAny(IEnumerable<string> permissions) => permissions.Any(Roles.Contains);
+
     /// <summary>Scheme and authority the client used, for @odata.context and @odata.nextLink.</summary>
     public required Uri ServiceRoot { get; init; }
 

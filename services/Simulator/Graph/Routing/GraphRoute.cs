@@ -1,9 +1,16 @@
+using Whfb.Simulator.Graph.Permissions;
+
 namespace Whfb.Simulator.Graph.Routing;
 
-/// <summary>A method + path template ("users/{id}/memberOf") and its handler; Bucket selects the throttle budget.</summary>
+/// <summary>
+/// A method + path template ("users/{id}/memberOf") and its handler; Bucket selects the throttle budget, Permission
+/// the application permissions that admit it (looked up when the route is added, so a route without one fails the start).
+/// </summary>
 public sealed record GraphRoute(string Method, string Template, Func<GraphRequest, GraphResponse> Handler, ThrottleBucket Bucket)
 {
     private readonly string[] _segments = Template.Split('/');
+
+    public RoutePermission Permission { get; } = RoutePermissions.For(Method, Template);
 
     public int LiteralCount => _segments.Count(s => !IsParameter(s));
 
