@@ -32,7 +32,8 @@ public static class SyncTrackerExtensions
         builder.Services.AddSingleton<DirectoryHealth>();
         builder.Services.AddHealthChecks().AddCheck<DirectoryHealthCheck>("directory", tags: [HealthEndpoints.ReadyTag]);
         builder.Services.AddHostedService<AdScanService>();
-        builder.Services.Configure<GraphInventoryOptions>(builder.Configuration.GetSection(GraphInventoryOptions.Section));
+        builder.Services.AddOptions<GraphInventoryOptions>().Bind(builder.Configuration.GetSection(GraphInventoryOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<GraphInventoryOptions>, GraphInventoryOptionsValidation>();
         builder.Services.AddSingleton<GraphTraffic>();
         builder.Services.AddSingleton<GraphInventoryService>();
         builder.Services.AddHostedService(s => s.GetRequiredService<GraphInventoryService>());
