@@ -19,7 +19,8 @@ public static class BatcherLoad
     {
         var writer = new HistoryBatchWriter(dataSource, new HistoryPartitions(dataSource), TimeProvider.System, Options.Create(new AlertOptions()));
         var options = Options.Create(new InsightsOptions { MaxBatchSize = batchSize });
-        using var batcher = new HistoryBatcher(writer, options, NullLogger<HistoryBatcher>.Instance);
+        using var batcher = new HistoryBatcher(writer, new HistoryWindow(options, TimeProvider.System),
+            new HistoryQuarantine(dataSource, TimeProvider.System, NullLogger<HistoryQuarantine>.Instance), options, NullLogger<HistoryBatcher>.Instance);
         await batcher.StartAsync(CancellationToken.None);
         var watch = Stopwatch.StartNew();
         var outstanding = new Queue<Task>();
