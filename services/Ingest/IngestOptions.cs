@@ -40,4 +40,10 @@ public sealed class IngestOptions
 
     /// <summary>Requests a collector key may make in a burst (token bucket size).</summary>
     public int BurstPerKey { get; set; } = 100;
+
+    /// <summary>Unknown collector keys one client address may have looked up per second (token bucket refill).</summary>
+    public int UnknownKeysPerSecondPerAddress { get; set; } = 2;
+
+    /// <summary>Unknown collector keys one client address may have looked up in a burst; beyond, 401 without a query.</summary>
+    public int UnknownKeyBurstPerAddress { get; set; } = 20;
 }

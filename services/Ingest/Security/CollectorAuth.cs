@@ -17,6 +17,7 @@ public static class CollectorAuth
     {
         builder.AddWhfbAuthentication();
         builder.Services.AddSingleton<CollectorKeyCache>();
+        builder.Services.AddSingleton<FailedKeyLimiter>();
         builder.Services.AddScoped<CollectorKeyStore>();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, CollectorKeyAuthenticationHandler>(Scheme, null);

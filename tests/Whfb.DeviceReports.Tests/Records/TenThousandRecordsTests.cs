@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Whfb.DeviceReports.Normalization;
 using Xunit.Abstractions;
@@ -6,29 +5,24 @@ using Xunit.Abstractions;
 namespace Whfb.DeviceReports.Tests.Records;
 
 /// <summary>
-/// A coarse guard for the ingest hot path (goal: ~50k records/s on one core). The bound is far
-/// below the goal so a busy CI machine never fails it; the measured rate is printed.
+/// A body of ten thousand records (the request limit) is read and normalized whole. How fast is measured by the
+/// <c>ingest</c> benchmark against a baseline in the same run, not here: on a shared machine a rate bound either
+/// fails at random or says nothing.
 /// </summary>
-public class ThroughputTests(ITestOutputHelper output)
+public class TenThousandRecordsTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Reads_and_normalizes_ten_thousand_records_quickly()
+    public void Reads_and_normalizes_ten_thousand_records()
     {
         var lines = Directory.GetFiles(Samples.PathOf("Events"))
             .Select(f => System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(f))!.ToJsonString())
             .ToArray();
         var body = Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Range(0, 10_000).Select(i => lines[i % lines.Length])));
         var reader = Samples.Reader();
-        Run(reader, body); // warm-up
-
-        var watch = Stopwatch.StartNew();
         var count = Run(reader, body);
-        watch.Stop();
 
-        var rate = count / watch.Elapsed.TotalSeconds;
-        output.WriteLine($"{count} records in {watch.ElapsedMilliseconds} ms = {rate:N0} records/s ({body.Length / count} bytes each)");
+        output.WriteLine($"{count} records ({body.Length / count} bytes each)");
         Assert.Equal(10_000, count);
-        Assert.True(rate > 5_000, $"only {rate:N0} records/s");
     }
 
     private static int Run(DeviceReports.Records.CollectorRecordReader reader, byte[] body)
