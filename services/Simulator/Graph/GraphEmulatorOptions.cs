@@ -24,12 +24,25 @@ public sealed class GraphEmulatorOptions
     public bool PremiumLicence { get; set; } = true;
 }
 
-/// <summary>An app registration with a client secret and the application permissions an admin consented to.</summary>
+/// <summary>
+/// An app registration with its credentials (a client secret, a certificate, or both) and the application permissions an
+/// admin consented to.
+/// </summary>
 public sealed class EmulatedApp
 {
     public string ClientId { get; set; } = "";
 
+    /// <summary>Empty: the app has no secret, and a client_secret is refused.</summary>
     public string ClientSecret { get; set; } = "";
+
+    /// <summary>The app's certificate credential (public certificate, PEM or DER), which verifies its client assertions.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>
+    /// The certificate credential by SHA-1 thumbprint only: the client must send the certificate in the assertion (x5c),
+    /// which is then verified against this thumbprint.
+    /// </summary>
+    public string? CertificateThumbprint { get; set; }
 
     /// <summary>
     /// Consented application permissions (their Graph names). Unset: every permission some emulated route accepts. An

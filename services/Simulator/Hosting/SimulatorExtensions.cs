@@ -28,7 +28,7 @@ public static class SimulatorExtensions
         services.AddSingleton(certificate);
         services.Configure<GraphEmulatorOptions>(builder.Configuration.GetSection(GraphEmulatorOptions.SectionName));
         services.AddSingleton<TenantDirectory>().AddSingleton<HelloMethodStore>().AddSingleton<IntuneStore>();
-        services.AddSingleton<EmulatedApps>().AddSingleton<TokenIssuer>().AddSingleton<GraphThrottle>().AddSingleton<GraphDispatcher>();
+        services.AddSingleton<EmulatedApps>().AddSingleton<TokenIssuer>().AddSingleton<ClientAssertionCheck>().AddSingleton<GraphThrottle>().AddSingleton<GraphDispatcher>();
         services.AddSingleton<IGraphApi, UsersApi>().AddSingleton<IGraphApi, UsersDeltaApi>().AddSingleton<IGraphApi, MethodsApi>()
             .AddSingleton<IGraphApi, ReportsApi>().AddSingleton<IGraphApi, GroupsApi>().AddSingleton<IGraphApi, DevicesApi>()
             .AddSingleton<IGraphApi, IntuneApi>();

@@ -4,8 +4,27 @@ namespace Whfb.SyncTracker.Domain;
 
 public sealed partial class TenantSyncEngine
 {
-    /// <summary>Applies the thresholds at the current time: stalled pipeline, stuck keys, orphaned values. Safe to call often.</summary>
+    /// <summary>
+    /// Applies the thresholds at the current time: stalled pipeline, stuck keys, orphaned values. Safe to call often. Stall
+    /// and stuck are about what AD lacks: they wait while AD is not observed (<see cref="AdObservationCurrent"/>).
+    /// </summary>
     public void Evaluate()
+    {
+        if (AdObservationCurrent)
+        {
+            EvaluateWaitingKeys();
+        }
+
+        foreach (var key in _keys.Unmatched.Where(k => Now - k.UnmatchedSince >= Thresholds.OrphanGrace).ToArray())
+        {
+            key.OrphanReason ??= OrphanReason.NoMatchingEntraKey;
+            SetState(key, KeyState.Orphaned);
+            Emit(new OrphanedKeyDetected(EventIds.For("key-orphaned", key.Id, key.UnmatchedSince!.Value), TenantId, key.EntraUserId,
+                key.AdObjectDn ?? "", key.AdKeyId!, key.DeviceId, key.AdCreatedAt, key.OrphanReason.Value, Now));
+        }
+    }
+
+    private void EvaluateWaitingKeys()
     {
         EvaluatePipeline();
         foreach (var key in _keys.Waiting.Where(k => k.State == KeyState.AwaitingAd && Now - k.CreatedInEntraAt >= Thresholds.StuckAfter).ToArray())
@@ -15,14 +34,6 @@ public sealed partial class TenantSyncEngine
             SetState(key, KeyState.Stuck);
             Emit(new KeySyncStuck(EventIds.For("key-stuck", key.Id, key.CreatedInEntraAt!.Value), key.ToReference(), Now,
                 Now - key.CreatedInEntraAt.Value, key.Hints));
-        }
-
-        foreach (var key in _keys.Unmatched.Where(k => Now - k.UnmatchedSince >= Thresholds.OrphanGrace).ToArray())
-        {
-            key.OrphanReason ??= OrphanReason.NoMatchingEntraKey;
-            SetState(key, KeyState.Orphaned);
-            Emit(new OrphanedKeyDetected(EventIds.For("key-orphaned", key.Id, key.UnmatchedSince!.Value), TenantId, key.EntraUserId,
-                key.AdObjectDn ?? "", key.AdKeyId!, key.DeviceId, key.AdCreatedAt, key.OrphanReason.Value, Now));
         }
     }
 

@@ -6,7 +6,8 @@ namespace Whfb.SyncTracker.Graph;
 
 /// <summary>
 /// Runs the Graph inventory of the configured tenant every TickInterval (on <see cref="TimeProvider"/>) with a
-/// <see cref="Microsoft.Graph.GraphServiceClient"/> built from the "Graph" section. Off unless SyncTracker:Graph:Enabled.
+/// <see cref="Microsoft.Graph.GraphServiceClient"/> built from the "Graph" section (<see cref="GraphConnectionLoader"/>, checked at
+/// start by <see cref="GraphInventoryOptionsValidation"/>). Off unless SyncTracker:Graph:Enabled.
 /// </summary>
 public sealed partial class GraphInventoryService(
     SyncCoordinator coordinator, IConfiguration configuration, IOptions<GraphInventoryOptions> options, IOptions<SyncTrackerOptions> tracker,
@@ -20,7 +21,7 @@ public sealed partial class GraphInventoryService(
         await Task.Yield();
         var settings = options.Value;
         var tenantId = tracker.Value.TenantId;
-        var connection = configuration.GetSection(GraphConnectionOptions.SectionName).Get<GraphConnectionOptions>();
+        var connection = settings.Enabled && GraphConnectionLoader.IsConfigured(configuration) ? GraphConnectionLoader.Load(configuration) : null;
         if (!settings.Enabled || tenantId == Guid.Empty || connection is null)
         {
             LogDisabled(logger);

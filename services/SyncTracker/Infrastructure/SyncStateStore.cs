@@ -16,7 +16,8 @@ public static class SyncStateStore
             await db.Set<AdUser>().AsNoTracking().Where(u => u.TenantId == tenantId).ToListAsync(cancellationToken),
             await db.Set<AdLookup>().AsNoTracking().Where(l => l.TenantId == tenantId).ToListAsync(cancellationToken),
             await db.Set<TrackedKey>().AsNoTracking().Where(k => k.TenantId == tenantId && k.State != KeyState.Removed).ToListAsync(cancellationToken),
-            await db.Set<PipelineState>().AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken));
+            await db.Set<PipelineState>().AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken),
+            await db.Set<DirectoryState>().AsNoTracking().SingleOrDefaultAsync(d => d.TenantId == tenantId, cancellationToken));
         return engine;
     }
 
@@ -51,6 +52,11 @@ public static class SyncStateStore
         if (changes.PipelineChanged)
         {
             Upsert(db, engine.Pipeline, engine.Pipeline.Version);
+        }
+
+        if (changes.DirectoryChanged)
+        {
+            Upsert(db, engine.Directory, engine.Directory.Version);
         }
 
         foreach (var message in changes.Events)

@@ -25,6 +25,8 @@ internal sealed class SyncTrackerProcess(ServiceProcess service, IsolatedDatabas
             ["SyncTracker__Directory__BindDn"] = directory.BindDn,
             ["SyncTracker__Directory__Password"] = directory.Password,
             ["SyncTracker__Directory__BaseDns__0"] = directory.OuDn,
+            ["SyncTracker__Directory__CaCertificatesFile"] = directory.CaCertificatesFile ?? "",
+            ["SyncTracker__Directory__AllowPlainTextBind"] = directory.Options().AllowPlainTextBind ? "true" : "false",
             ["SyncTracker__Graph__Enabled"] = "true",
             // The seeded keys are hours old: a long cycle keeps the clock from calling them stuck before the first pass pairs them.
             ["SyncTracker__Thresholds__Cycle"] = "1.00:00:00",

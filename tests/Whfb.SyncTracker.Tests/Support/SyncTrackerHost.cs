@@ -68,9 +68,22 @@ public sealed class SyncTrackerHost : IAsyncDisposable
 
     public Task PublishAsync(object message) => Service.Services.GetRequiredService<IBus>().PublishAllAsync([message]);
 
-    public async Task RestartAsync()
+    /// <summary>Stops the service and starts it again on the same state, with <paramref name="changes"/> applied to its settings (null removes one).</summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string?>? changes = null)
     {
         await Service.DisposeAsync();
+        foreach (var (key, value) in changes ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                _settings.Remove(key);
+            }
+            else
+            {
+                _settings[key] = value;
+            }
+        }
+
 
         // MassTransit keeps the first host's (now disposed) logger factory in a static; a second host in the process needs a fresh one.
         LogContext.ConfigureCurrentLogContext(NullLoggerFactory.Instance);
@@ -86,6 +99,25 @@ public sealed class SyncTrackerHost : IAsyncDisposable
             await Task.Delay(50);
         }
     }
+
+    /// <summary>
+    /// Moves the clock a minute at a time until <paramref name="condition"/> holds. A stuck key or a stalled pipeline needs
+    /// a scan fresh on the fake clock, and scans take real time: the clock must not race ahead of them.
+    /// </summary>
+    public Task AdvanceUntilAsync(Func<bool> condition) => Eventually.Async(async () =>
+    {
+        if (condition())
+        {
+            return true;
+        }
+
+        await AdvanceAsync(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await Task.Delay(200);
+        return condition();
+    }, Patience);
+
+    /// <summary>The service's /health/ready report (JSON).</summary>
+    public Task<string> ReadinessAsync() => Service.CreateClient().GetStringAsync(new Uri("/health/ready", UriKind.Relative));
 
     public async Task<long> ScalarAsync(string sql)
     {
