@@ -4,7 +4,10 @@ namespace Whfb.Testing.Fuzzing;
 
 /// <summary>What fuzzing one target found: inputs tried, exceptions that escaped (with their first inputs), the slowest input.</summary>
 public sealed record FuzzResult(string Target, long Inputs, long Bytes, IReadOnlyList<(Exception Error, byte[] Input)> Escaped,
-    TimeSpan Slowest, int SlowestLength, TimeSpan Total);
+    TimeSpan Slowest, byte[] SlowestInput, TimeSpan Total)
+{
+    public int SlowestLength => SlowestInput.Length;
+}
 
 /// <summary>Runs mutated inputs through a target and records every exception that escapes it and the slowest input.</summary>
 public static class FuzzRun
@@ -14,7 +17,7 @@ public static class FuzzRun
         ArgumentNullException.ThrowIfNull(target);
         var mutator = new Mutator(target, seed);
         var escaped = new List<(Exception, byte[])>();
-        var (slowest, slowestLength, bytes) = (0L, 0, 0L);
+        var (slowest, slowestInput, bytes) = (0L, Array.Empty<byte>(), 0L);
         var total = Stopwatch.StartNew();
         for (long i = 0; i < inputs; i++)
         {
@@ -36,10 +39,10 @@ public static class FuzzRun
             var elapsed = Stopwatch.GetTimestamp() - started;
             if (elapsed > slowest)
             {
-                (slowest, slowestLength) = (elapsed, input.Length);
+                (slowest, slowestInput) = (elapsed, input);
             }
         }
 
-        return new FuzzResult(target.Name, inputs, bytes, escaped, Stopwatch.GetElapsedTime(0, slowest), slowestLength, total.Elapsed);
+        return new FuzzResult(target.Name, inputs, bytes, escaped, Stopwatch.GetElapsedTime(0, slowest), slowestInput, total.Elapsed);
     }
 }
