@@ -9,6 +9,12 @@ public static class LinearTime
 {
     public sealed record Growth(string Target, string Family, int SmallBytes, int LargeBytes, TimeSpan Small, TimeSpan Large)
     {
+        /// <summary>Below this, at the larger size, the input is refused or skipped early and timer noise would decide the exponent.</summary>
+        public static readonly TimeSpan Negligible = TimeSpan.FromMilliseconds(5);
+
+        /// <summary>Linear enough: the large input costs next to nothing, or the growth stays well below quadratic.</summary>
+        public bool IsLinear => Large < Negligible || Exponent < 1.5;
+
         public double Exponent => Small <= TimeSpan.Zero ? 0 : Math.Log(Large.TotalMilliseconds / Math.Max(Small.TotalMilliseconds, 0.01)) / Math.Log((double)LargeBytes / SmallBytes);
     }
 
