@@ -47,6 +47,10 @@ public static class RoutePermissions
         ("GET", "users/{id}/managedDevices", Intune([ManagedDevicesReadAll, ManagedDevicesReadWriteAll], "intune-devices-manageddevice-list")),
         ("GET", "deviceManagement/managedDevices", Intune([ManagedDevicesReadAll, ManagedDevicesReadWriteAll], "intune-devices-manageddevice-list")),
         ("GET", "deviceManagement/managedDevices/{id}", Intune([ManagedDevicesReadAll, ManagedDevicesReadWriteAll], "intune-devices-manageddevice-get")),
+        ("GET", "deviceManagement/configurationSettings",
+            Intune([ConfigurationReadAll, ConfigurationReadWriteAll], "intune-deviceconfigv2-devicemanagementconfigurationsettingdefinition-list")),
+        ("GET", "deviceManagement/configurationSettings/{id}",
+            Intune([ConfigurationReadAll, ConfigurationReadWriteAll], "intune-deviceconfigv2-devicemanagementconfigurationsettingdefinition-get")),
     ];
 
     /// <summary>
