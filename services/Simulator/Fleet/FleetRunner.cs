@@ -36,7 +36,7 @@ public sealed class FleetRunner(
     {
         var wall = Stopwatch.StartNew();
         var scenario = ScenarioLoader.Load(name);
-        var devices = FleetBuilder.Build(scenario, directory);
+        var devices = FleetBuilder.Build(scenario, directory, intune);
         FleetLog.Built(logger, scenario.Name, devices.Count, scenario.Seed);
         var groups = FleetBuilder.RingGroupIds(scenario, directory);
         var rings = scenario.Rings.Select((r, i) => (r.Name, GroupId: groups[i])).ToList();

@@ -32,7 +32,7 @@ public static class SimulatorExtensions
         services.AddSingleton<EmulatedApps>().AddSingleton<TokenIssuer>().AddSingleton<ClientAssertionCheck>().AddSingleton<GraphThrottle>().AddSingleton<GraphDispatcher>();
         services.AddSingleton<IGraphApi, UsersApi>().AddSingleton<IGraphApi, UsersDeltaApi>().AddSingleton<IGraphApi, MethodsApi>()
             .AddSingleton<IGraphApi, ReportsApi>().AddSingleton<IGraphApi, GroupsApi>().AddSingleton<IGraphApi, DevicesApi>()
-            .AddSingleton<IGraphApi, IntuneApi>().AddSingleton<IGraphApi, SettingDefinitionsApi>();
+            .AddSingleton<IGraphApi, IntuneApi>().AddSingleton<IGraphApi, SettingDefinitionsApi>().AddSingleton<IGraphApi, ManagedDevicesApi>();
         services.Configure<EntraConnectOptions>(builder.Configuration.GetSection(EntraConnectOptions.SectionName));
         services.AddSingleton<SyncFaults>().AddSingleton<SyncEngine>().AddHostedService<SyncSchedulerService>();
         services.Configure<FleetOptions>(builder.Configuration.GetSection(FleetOptions.SectionName));

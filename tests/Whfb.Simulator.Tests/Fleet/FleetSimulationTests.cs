@@ -25,7 +25,7 @@ public sealed class FleetSimulationTests
     public FleetSimulationTests()
     {
         _intune = new IntuneStore(_time);
-        _devices = FleetBuilder.Build(_scenario, _directory);
+        _devices = FleetBuilder.Build(_scenario, _directory, _intune);
         _simulation = new FleetSimulation(_devices, _directory, _methods, _intune, TenantId, _scenario.Seed, _time);
     }
 
@@ -88,6 +88,22 @@ public sealed class FleetSimulationTests
 
         await StepForAsync(TimeSpan.FromSeconds(2), simulation);
         Assert.Equal(_devices.Count(d => d.Ring == 0 || d.GpoEnabled), _sink.Dsregcmd.Count);
+    }
+
+    [Fact]
+    public async Task Rings_of_device_objects_reach_exactly_their_devices()
+    {
+        var (directory, intune) = (new TenantDirectory(), new IntuneStore(_time));
+        var scenario = _scenario with { RingMembers = RingMembers.Devices };
+        var devices = FleetBuilder.Build(scenario, directory, intune);
+        var simulation = new FleetSimulation(devices, directory, _methods, intune, TenantId, scenario.Seed, _time);
+        new RingAssigner(intune).AssignThrough(FleetBuilder.RingGroupIds(scenario, directory), 0);
+
+        await StepForAsync(TimeSpan.FromSeconds(5), simulation);
+
+        var reached = devices.Where(d => d.Ring == 0 || d.GpoEnabled).Select(d => d.Device.DeviceId).Order();
+        Assert.Equal(reached, _sink.Dsregcmd.Select(s => s.DeviceId).Order());
+        Assert.Contains(devices, d => d.Ring == 0 && !d.GpoEnabled);
     }
 
     private async Task StepForAsync(TimeSpan duration, FleetSimulation? simulation = null)

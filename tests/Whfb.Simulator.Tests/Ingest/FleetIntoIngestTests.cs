@@ -59,7 +59,7 @@ public sealed class FleetIntoIngestTests : IAsyncLifetime
     {
         var (directory, intune) = (new TenantDirectory(), new IntuneStore(_time));
         var scenario = ScenarioLoader.Load("small");
-        var devices = FleetBuilder.Build(scenario, directory);
+        var devices = FleetBuilder.Build(scenario, directory, intune);
         var simulation = new FleetSimulation(devices, directory, new HelloMethodStore(), intune, Tenant.ToString(), scenario.Seed, _time);
         new RingAssigner(intune).AssignThrough(FleetBuilder.RingGroupIds(scenario, directory), scenario.Rings.Count - 1);
         var sink = new IngestReportSink(_ingest.CreateClient(), await CreateCollectorKeyAsync());
