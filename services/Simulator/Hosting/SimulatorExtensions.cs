@@ -30,6 +30,7 @@ public static class SimulatorExtensions
         services.Configure<GraphEmulatorOptions>(builder.Configuration.GetSection(GraphEmulatorOptions.SectionName));
         services.AddSingleton<TenantDirectory>().AddSingleton<HelloMethodStore>().AddSingleton<IntuneStore>().AddSingleton<SettingCatalog>();
         services.AddSingleton<EmulatedApps>().AddSingleton<TokenIssuer>().AddSingleton<ClientAssertionCheck>().AddSingleton<GraphThrottle>().AddSingleton<GraphDispatcher>();
+        services.Configure<IntuneLimitOptions>(builder.Configuration.GetSection(IntuneLimitOptions.SectionName)).AddSingleton<IntuneThrottle>();
         services.AddSingleton<IGraphApi, UsersApi>().AddSingleton<IGraphApi, UsersDeltaApi>().AddSingleton<IGraphApi, MethodsApi>()
             .AddSingleton<IGraphApi, ReportsApi>().AddSingleton<IGraphApi, GroupsApi>().AddSingleton<IGraphApi, DevicesApi>()
             .AddSingleton<IGraphApi, IntuneApi>().AddSingleton<IGraphApi, SettingDefinitionsApi>().AddSingleton<IGraphApi, ManagedDevicesApi>();

@@ -60,12 +60,15 @@ public class IntuneEmulator : GraphEmulator
     });
 }
 
-/// <summary>The same tenant with a tiny write budget (5 requests per 2 s) so Intune writes get 429 + Retry-After.</summary>
+/// <summary>The same tenant with tiny budgets (5 requests per 2 s, Intune's too) so Intune writes and batch steps get 429 + Retry-After.</summary>
 public sealed class ThrottledIntuneEmulator : IntuneEmulator
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Simulator:Graph:RequestsPerWindow"] = "5",
         ["Simulator:Graph:ThrottleWindow"] = "00:00:02",
+        ["Simulator:Graph:Intune:Window"] = "00:00:02",
+        ["Simulator:Graph:Intune:Configuration:RequestsPerApp"] = "5",
+        ["Simulator:Graph:Intune:Devices:RequestsPerApp"] = "5",
     };
 }
