@@ -24,6 +24,9 @@ public sealed record ManagedDevice
 
     public DateTimeOffset EnrolledDateTime { get; init; }
 
+    /// <summary>"Windows" for the fleet's PCs; a user's phone is "iOS" or "Android".</summary>
+    public string OperatingSystem { get; init; } = "Windows";
+
     public JsonObject ToGraph() => new()
     {
         ["@odata.type"] = "#microsoft.graph.managedDevice",
@@ -34,8 +37,8 @@ public sealed record ManagedDevice
         ["managedDeviceOwnerType"] = "company",
         ["enrolledDateTime"] = Time(EnrolledDateTime),
         ["lastSyncDateTime"] = Time(EnrolledDateTime),
-        ["operatingSystem"] = "Windows",
-        ["osVersion"] = "10.0.22631.4602",
+        ["operatingSystem"] = OperatingSystem,
+        ["osVersion"] = OperatingSystem == "Windows" ? "10.0.22631.4602" : "17.5",
         ["complianceState"] = "compliant",
         ["managementAgent"] = "mdm",
         ["deviceEnrollmentType"] = "windowsAutoEnrollment",

@@ -14,6 +14,8 @@ public static class PermissionDenied
             DeniedStyle.Reports => GraphErrors.Response(403, "Authentication_MSGraphPermissionMissing",
                 $"Calling principal does not have required MSGraph permissions {permission.AnyOf[0]}"),
             DeniedStyle.Intune => GraphErrors.Response(403, "Forbidden", IntuneMessage(permission, request)),
+            // A route no application permission opens answers an app-only token as a directory route without its permission.
+            DeniedStyle.NotSupportedForApps => GraphErrors.Response(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation."),
             _ => GraphErrors.Response(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation."),
         };
     }

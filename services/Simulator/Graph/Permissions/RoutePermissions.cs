@@ -17,8 +17,7 @@ public static class RoutePermissions
         ("GET", "users/delta", Dir([UserReadAll, DirectoryReadAll, DirectoryReadWriteAll, UserReadWriteAll], "user-delta")),
         ("GET", "users", Dir(ReadUsers, "user-list")),
         ("GET", "users/{id}", Dir(ReadUsers, "user-get")),
-        // The page says app-only access is not supported; kept open with Directory.Read.All until Policy stops using it.
-        ("GET", "users/{id}/registeredDevices", Dir([DirectoryReadAll, DirectoryReadWriteAll], "user-list-registereddevices")),
+        ("GET", "users/{id}/registeredDevices", new RoutePermission([], DeniedStyle.NotSupportedForApps, Learn + "user-list-registereddevices")),
         ("GET", "users/{id}/authentication/windowsHelloForBusinessMethods",
             Dir([WindowsHelloReadAll, AuthMethodReadAll, AuthMethodReadWriteAll, WindowsHelloReadWriteAll], "windowshelloforbusinessauthenticationmethod-list")),
         ("GET", "users/{id}/authentication/windowsHelloForBusinessMethods/{methodId}",
