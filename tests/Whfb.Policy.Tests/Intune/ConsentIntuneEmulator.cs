@@ -1,12 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
-using Whfb.Simulator.Graph.Permissions;
-using Whfb.Simulator.Identity;
-
 namespace Whfb.Policy.Tests.Intune;
 
 /// <summary>
-/// The ring tenant for permission tests: each test consents the app to what it should have (tests of a class run one
-/// after another), and tokens live under five minutes so the credential fetches one with the new roles for every call.
+/// The ring tenant for permission tests: each test consents the app to what it should have (<see cref="Testing.Graph.GraphEmulator.ConsentAllBut"/>;
+/// tests of a class run one after another), and tokens live under five minutes so every call carries the current roles.
 /// </summary>
 public sealed class ConsentIntuneEmulator : IntuneEmulator
 {
@@ -14,8 +10,4 @@ public sealed class ConsentIntuneEmulator : IntuneEmulator
     {
         ["Simulator:Graph:TokenLifetime"] = "00:04:00",
     };
-
-    /// <summary>Every permission some emulated route accepts, except these.</summary>
-    public void ConsentAllBut(params string[] missing) =>
-        App.Services.GetRequiredService<EmulatedApps>().Consent(ClientId, RoutePermissions.All.Except(missing, StringComparer.OrdinalIgnoreCase));
 }

@@ -4,9 +4,17 @@ using Whfb.Testing.Graph;
 
 namespace Whfb.Policy.Tests.Support;
 
-/// <summary>The Graph emulator with a tenant whose ring groups are made per test: each a security group of fresh devices.</summary>
+/// <summary>
+/// The Graph emulator with a tenant whose ring groups are made per test: each a security group of fresh devices. Tokens
+/// live under five minutes, so a test that changes the app's consent sees it on the next call.
+/// </summary>
 public sealed class RolloutTenant : GraphEmulator
 {
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Simulator:Graph:TokenLifetime"] = "00:04:00",
+    };
+
     public static Guid Tenant => Guid.Parse(TenantId);
 
     /// <summary>A security group with <paramref name="devices"/> new member devices; returns its id and their device ids.</summary>
