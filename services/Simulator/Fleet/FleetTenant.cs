@@ -6,9 +6,10 @@ using Whfb.Simulator.Tenant;
 namespace Whfb.Simulator.Fleet;
 
 /// <summary>
-/// Puts a built fleet into the emulated tenant as a hybrid tenant has it: each user; each PC as an Entra device synced from
-/// AD (trust type ServerAd, no registered user or owner); each PC enrolled in Intune with its user as primary user (a PC
-/// that is not hybrid joined has no Entra device id there); and the ring groups, of users or of devices as the scenario says.
+/// Puts a built fleet into the emulated tenant as a hybrid tenant has it: each user; each hybrid-joined PC as an Entra
+/// device synced from AD (trust type ServerAd, no registered user or owner; a PC that is not hybrid joined is not in Entra);
+/// each PC enrolled in Intune with its user as primary user (with the empty Entra device id when it is not in Entra); and
+/// the ring groups, of users or of the PCs' Entra devices as the scenario says.
 /// </summary>
 public static class FleetTenant
 {
@@ -25,7 +26,11 @@ public static class FleetTenant
         foreach (var device in devices)
         {
             directory.PutUser(device.User);
-            directory.PutDevice(device.Device);
+            if (device.HybridJoined)
+            {
+                directory.PutDevice(device.Device);
+            }
+
             intune.ManagedDevices.Put(Enrolment(device));
         }
 
@@ -33,7 +38,9 @@ public static class FleetTenant
         {
             var group = directory.PutGroup(new TenantGroup { Id = newId(), DisplayName = scenario.Rings[r].Name });
             var members = devices.Where(d => d.Ring == r);
-            directory.AddMembers(group.Id, scenario.RingMembers == RingMembers.Devices ? members.Select(d => d.Device.Id) : members.Select(d => d.User.Id));
+            directory.AddMembers(group.Id, scenario.RingMembers == RingMembers.Devices
+                ? members.Where(d => d.HybridJoined).Select(d => d.Device.Id)
+                : members.Select(d => d.User.Id));
         }
     }
 

@@ -50,7 +50,7 @@ public sealed record ManagedDevice
         ["emailAddress"] = UserPrincipalName ?? "",
         ["manufacturer"] = "Contoso",
         ["model"] = "Business PC",
-        ["serialNumber"] = Id[..8].ToUpperInvariant(),
+        ["serialNumber"] = new string([.. Id.Where(char.IsLetterOrDigit).Take(12)]).ToUpperInvariant(),
         ["isEncrypted"] = true,
     };
 

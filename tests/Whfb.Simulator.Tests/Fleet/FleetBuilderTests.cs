@@ -49,7 +49,7 @@ public sealed class FleetBuilderTests
     }
 
     [Fact]
-    public void Hybrid_PCs_have_no_registered_user_but_an_Intune_primary_user_and_device_rings_hold_the_PCs()
+    public void Hybrid_PCs_have_no_registered_user_but_an_Intune_primary_user_and_device_rings_hold_the_PCs_in_Entra()
     {
         var small = ScenarioLoader.Load("small");
         var scenario = small with { RingMembers = RingMembers.Devices, Faults = small.Faults with { NotHybridJoined = 0.3 } };
@@ -66,7 +66,8 @@ public sealed class FleetBuilderTests
         Assert.NotEmpty(notJoined);
         Assert.All(notJoined, d => Assert.Equal(Guid.Empty, intune.ManagedDevices.OfUser(d.User.Id)[0].AzureAdDeviceId));
         var rings = FleetBuilder.RingGroupIds(scenario, directory);
-        Assert.Equal(devices.Where(d => d.Ring == 0).Select(d => d.Device.Id), directory.TransitiveMembers(rings[0]));
+        Assert.Equal(devices.Where(d => d.Ring == 0 && d.HybridJoined).Select(d => d.Device.Id), directory.TransitiveMembers(rings[0]));
+        Assert.Equal(devices.Count(d => d.HybridJoined), directory.Devices().Count);
     }
 
     private static IntuneStore Intune() => new(new FakeTimeProvider());
