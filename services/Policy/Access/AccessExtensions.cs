@@ -18,7 +18,8 @@ public static class AccessExtensions
         services.AddSingleton<IGraphAccessObserver, GraphAccessRecorder>();
         services.AddScoped<GraphAccessEpisodes>();
         services.AddHostedService<GraphAccessResumption>();
-        services.AddHealthChecks().AddCheck<GraphAccessHealthCheck>("graph-access", tags: [HealthEndpoints.ReadyTag]);
+        // Its data is written for operators (feature, permission, Graph's code), so readiness shows it.
+        services.AddHealthChecks().AddCheck<GraphAccessHealthCheck>("graph-access", tags: [HealthEndpoints.ReadyTag, HealthEndpoints.DetailsTag]);
         return services;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Whfb.Contracts.Health;
 using Whfb.Contracts.Policy;
 using Whfb.Policy.Tests.Support;
+using Whfb.ServiceDefaults.Security;
 using Whfb.Testing;
 using static Whfb.Simulator.Graph.Permissions.ApplicationPermissions;
 
@@ -124,6 +125,6 @@ public sealed class GraphAccessTests(PolicyHost host) : IClassFixture<PolicyHost
         (await host.Anonymous().GetFromJsonAsync<JsonObject>("/health/ready"))!;
 
     private async Task<string> MetricLineAsync(string feature) =>
-        (await host.Anonymous().GetStringAsync("/metrics")).Split('\n')
+        (await host.Client(WhfbRoles.Operator).GetStringAsync("/metrics")).Split('\n')
             .Single(l => l.StartsWith("whfb_policy_graph_access_denied{", StringComparison.Ordinal) && l.Contains($"feature=\"{feature}\"", StringComparison.Ordinal));
 }
