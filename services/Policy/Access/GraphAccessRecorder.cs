@@ -17,10 +17,13 @@ public sealed partial class GraphAccessRecorder : IGraphAccessObserver
     private readonly IntuneConnection _connection;
     private readonly ILogger<GraphAccessRecorder> _logger;
 
-    public GraphAccessRecorder(GraphAccessState state, IServiceScopeFactory scopes, IntuneConnection connection, ILogger<GraphAccessRecorder> logger)
+    public GraphAccessRecorder(
+        GraphAccessState state, IServiceScopeFactory scopes, IntuneConnection connection, IMeterFactory meters, ILogger<GraphAccessRecorder> logger)
     {
+        ArgumentNullException.ThrowIfNull(meters);
         (_state, _scopes, _connection, _logger) = (state, scopes, connection, logger);
-        WhfbTelemetry.Meter.CreateObservableGauge("whfb.policy.graph.access.denied",
+        // A meter of this host's own (same name as the platform's), so the gauge goes away with the host that reads the state.
+        meters.Create(WhfbTelemetry.MeterName).CreateObservableGauge("whfb.policy.graph.access.denied",
             () => GraphFeatures.Of(GraphFeatures.Policy).Select(f => new Measurement<int>(_state.IsDenied(f) ? 1 : 0, new KeyValuePair<string, object?>("feature", f.Name))),
             "{feature}", "1 while Graph refuses the feature (a permission or licence is missing), else 0");
     }
