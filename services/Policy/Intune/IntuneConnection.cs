@@ -10,8 +10,13 @@ namespace Whfb.Policy.Intune;
 /// </summary>
 public sealed record IntuneConnection(GraphConnectionOptions Graph, Guid TenantId, Uri BetaUrl)
 {
-    /// <summary>Intune writes allowed per <see cref="WriteWindow"/> (Graph:WritesPerWindow; Intune's limit is 200 per 20 s per tenant).</summary>
-    public int WritesPerWindow { get; init; } = 200;
+    /// <summary>
+    /// Intune writes allowed per <see cref="WriteWindow"/> (Graph:WritesPerWindow): Intune takes 100 per 20 s from one app
+    /// in a tenant (200 from all apps together), and this app is one of them.
+    /// </summary>
+    public int WritesPerWindow { get; init; } = DefaultWritesPerWindow;
+
+    public const int DefaultWritesPerWindow = 100;
 
     public TimeSpan WriteWindow { get; init; } = TimeSpan.FromSeconds(20);
 
@@ -26,7 +31,7 @@ public sealed record IntuneConnection(GraphConnectionOptions Graph, Guid TenantI
             problems.Add("Graph:BaseUrl must end with the version segment /v1.0 (the beta URL is derived from it).");
         }
 
-        var writes = section["WritesPerWindow"] is { } w ? (int.TryParse(w, out var n) && n > 0 ? n : Problem(problems, "Graph:WritesPerWindow must be a positive number.", 1)) : 200;
+        var writes = section["WritesPerWindow"] is { } w ? (int.TryParse(w, out var n) && n > 0 ? n : Problem(problems, "Graph:WritesPerWindow must be a positive number.", 1)) : DefaultWritesPerWindow;
         var window = section["WriteWindow"] is { } t
             ? (TimeSpan.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero
                 ? span : Problem(problems, "Graph:WriteWindow must be a positive time span (e.g. 00:00:20).", TimeSpan.FromSeconds(1)))

@@ -6,6 +6,7 @@ using Whfb.Simulator.Graph.Routing;
 using Whfb.Simulator.Graph.Throttling;
 using Whfb.Simulator.Identity;
 using Whfb.Simulator.Intune;
+using Whfb.Simulator.Intune.Catalog;
 using Whfb.Simulator.Tenant;
 
 namespace Whfb.Simulator.Hosting;
@@ -27,11 +28,12 @@ public static class SimulatorExtensions
         var services = builder.Services;
         services.AddSingleton(certificate);
         services.Configure<GraphEmulatorOptions>(builder.Configuration.GetSection(GraphEmulatorOptions.SectionName));
-        services.AddSingleton<TenantDirectory>().AddSingleton<HelloMethodStore>().AddSingleton<IntuneStore>();
+        services.AddSingleton<TenantDirectory>().AddSingleton<HelloMethodStore>().AddSingleton<IntuneStore>().AddSingleton<SettingCatalog>();
         services.AddSingleton<EmulatedApps>().AddSingleton<TokenIssuer>().AddSingleton<ClientAssertionCheck>().AddSingleton<GraphThrottle>().AddSingleton<GraphDispatcher>();
+        services.Configure<IntuneLimitOptions>(builder.Configuration.GetSection(IntuneLimitOptions.SectionName)).AddSingleton<IntuneThrottle>();
         services.AddSingleton<IGraphApi, UsersApi>().AddSingleton<IGraphApi, UsersDeltaApi>().AddSingleton<IGraphApi, MethodsApi>()
             .AddSingleton<IGraphApi, ReportsApi>().AddSingleton<IGraphApi, GroupsApi>().AddSingleton<IGraphApi, DevicesApi>()
-            .AddSingleton<IGraphApi, IntuneApi>();
+            .AddSingleton<IGraphApi, IntuneApi>().AddSingleton<IGraphApi, SettingDefinitionsApi>().AddSingleton<IGraphApi, ManagedDevicesApi>();
         services.Configure<EntraConnectOptions>(builder.Configuration.GetSection(EntraConnectOptions.SectionName));
         services.AddSingleton<SyncFaults>().AddSingleton<SyncEngine>().AddHostedService<SyncSchedulerService>();
         services.Configure<FleetOptions>(builder.Configuration.GetSection(FleetOptions.SectionName));
