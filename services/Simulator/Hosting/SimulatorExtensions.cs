@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using Whfb.Simulator.EntraConnect;
 using Whfb.Simulator.Fleet;
 using Whfb.Simulator.Graph;
+using Whfb.Simulator.Graph.Delta;
+using Whfb.Simulator.Graph.Reports;
 using Whfb.Simulator.Graph.Routing;
 using Whfb.Simulator.Graph.Throttling;
 using Whfb.Simulator.Identity;
@@ -27,11 +29,12 @@ public static class SimulatorExtensions
         var services = builder.Services;
         services.AddSingleton(certificate);
         services.Configure<GraphEmulatorOptions>(builder.Configuration.GetSection(GraphEmulatorOptions.SectionName));
-        services.AddSingleton<TenantDirectory>().AddSingleton<HelloMethodStore>().AddSingleton<IntuneStore>();
+        services.AddSingleton<TenantDirectory>().AddSingleton<HelloMethodStore>().AddSingleton<IntuneStore>().AddSingleton<DeltaTokens>()
+            .AddSingleton<RegistrationSnapshot>().AddSingleton<DirectorySyncStatus>();
         services.AddSingleton<EmulatedApps>().AddSingleton<TokenIssuer>().AddSingleton<GraphThrottle>().AddSingleton<GraphDispatcher>();
         services.AddSingleton<IGraphApi, UsersApi>().AddSingleton<IGraphApi, UsersDeltaApi>().AddSingleton<IGraphApi, MethodsApi>()
             .AddSingleton<IGraphApi, ReportsApi>().AddSingleton<IGraphApi, GroupsApi>().AddSingleton<IGraphApi, DevicesApi>()
-            .AddSingleton<IGraphApi, IntuneApi>();
+            .AddSingleton<IGraphApi, IntuneApi>().AddSingleton<IGraphApi, OrganizationApi>();
         services.Configure<EntraConnectOptions>(builder.Configuration.GetSection(EntraConnectOptions.SectionName));
         services.AddSingleton<SyncFaults>().AddSingleton<SyncEngine>().AddHostedService<SyncSchedulerService>();
         services.Configure<FleetOptions>(builder.Configuration.GetSection(FleetOptions.SectionName));
