@@ -40,7 +40,9 @@ public sealed class GraphDispatcher
             return PermissionDenied.Response(match.Route.Permission, request);
         }
 
-        if (_throttle.TryAcquire(request.ClientId, match.Route!.Bucket) is { } retryAfter)
+        // A $batch checks nothing itself: its steps draw from the budgets one by one (json-batching), the envelope does not.
+        var envelope = ReferenceEquals(match.Route.Permission, RoutePermission.Unchecked);
+        if (!envelope && _throttle.TryAcquire(request.ClientId, match.Route!.Bucket) is { } retryAfter)
         {
             GraphLog.Throttled(_logger, request.ClientId, request.Method, request.Path, retryAfter.TotalSeconds);
             return ThrottledResponse.For(retryAfter, match.Route.Bucket);
@@ -57,6 +59,6 @@ public sealed class GraphDispatcher
             response = GraphResponse.BadRequest(e.Code, e.Message);
         }
 
-        return LimitPercentage.Apply(response, _throttle.UsedFraction(request.ClientId, match.Route.Bucket));
+        return envelope ? response : LimitPercentage.Apply(response, _throttle.UsedFraction(request.ClientId, match.Route.Bucket));
     }
 }
