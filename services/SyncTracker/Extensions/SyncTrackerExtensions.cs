@@ -1,5 +1,8 @@
 using MassTransit;
 using OpenTelemetry.Metrics;
+using Whfb.GraphClient.Access;
+using Whfb.ServiceDefaults.Health;
+using Whfb.SyncTracker.Graph.Access;
 using Whfb.ServiceDefaults.Database;
 using Whfb.SyncTracker.ActiveDirectory;
 using Whfb.SyncTracker.Graph;
@@ -27,6 +30,8 @@ public static class SyncTrackerExtensions
         builder.Services.AddHostedService<AdScanService>();
         builder.Services.Configure<GraphInventoryOptions>(builder.Configuration.GetSection(GraphInventoryOptions.Section));
         builder.Services.AddSingleton<GraphTraffic>();
+        builder.Services.AddSingleton<GraphAccessState>().AddSingleton<GraphAccessStore>().AddSingleton<GraphAccessGate>();
+        builder.Services.AddHealthChecks().AddCheck<GraphAccessHealthCheck>("graph-access", tags: [HealthEndpoints.ReadyTag]);
         builder.Services.AddSingleton<GraphInventoryService>();
         builder.Services.AddHostedService(s => s.GetRequiredService<GraphInventoryService>());
 

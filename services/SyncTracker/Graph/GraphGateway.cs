@@ -1,19 +1,26 @@
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Delta;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+using Whfb.GraphClient.Access;
+using Whfb.SyncTracker.Graph.Access;
 
 namespace Whfb.SyncTracker.Graph;
 
 /// <summary>
 /// The Graph requests of the inventory through the real <see cref="GraphServiceClient"/>, one at a time at the pacer's
 /// rate. The SDK's own retry is off for them, so every HTTP request is counted here and every 429 reaches the pacer;
-/// a page request that stays throttled surfaces as <see cref="GraphThrottledException"/> (retry at a later pass).
+/// a page request that stays throttled surfaces as <see cref="GraphThrottledException"/> (retry at a later pass), a 403
+/// for a missing permission or licence as <see cref="GraphDeniedException"/> (never retried).
 /// </summary>
 public sealed class GraphGateway(GraphServiceClient client, GraphPacer pacer, GraphTraffic traffic, GraphInventoryOptions options, TimeProvider time)
 {
     public const string WhfbFilter = "methodsRegistered/any(m:m eq 'windowsHelloForBusiness')";
+
+    /// <summary>What was sent and throttled (and how often the users delta started over).</summary>
+    public GraphTraffic Traffic => traffic;
     private static readonly string[] UserFields = ["id", "userPrincipalName", "onPremisesImmutableId", "onPremisesSecurityIdentifier"];
 
     /// <summary>One page of users with WHfB registered (userRegistrationDetails); the next link or null.</summary>
@@ -46,8 +53,11 @@ public sealed class GraphGateway(GraphServiceClient client, GraphPacer pacer, Gr
         }, cancellationToken), cancellationToken);
     }
 
-    /// <summary>Sends one $batch (kind "batch": listings, "lookup": single GETs); the whole request being throttled surfaces as <see cref="GraphThrottledException"/>.</summary>
-    public async Task<BatchResponseContent> BatchAsync(BatchRequestContent content, string kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one $batch (kind "batch": listings, "lookup": single GETs), answered with its steps and the budget share the
+    /// $batch itself reported; the whole request being throttled surfaces as <see cref="GraphThrottledException"/>.
+    /// </summary>
+    public async Task<(BatchResponseContent Steps, double? LimitPercentage)> BatchAsync(BatchRequestContent content, string kind, CancellationToken cancellationToken)
     {
         var request = await client.Batch.ToPostRequestInformationAsync(content, cancellationToken);
         var native = new NativeResponseHandler();
@@ -64,9 +74,16 @@ public sealed class GraphGateway(GraphServiceClient client, GraphPacer pacer, Gr
         }
 
         response.EnsureSuccessStatusCode();
-        pacer.Answered(GraphHeaders.Percentage(GraphHeaders.Of(response)));
-        return new BatchResponseContent(response);
+        return (new BatchResponseContent(response), GraphHeaders.Percentage(GraphHeaders.Of(response)));
     }
+
+    /// <summary>One page of the organization object (one tenant): directory sync on or off and its last sync time.</summary>
+    public Task<OrganizationCollectionResponse?> OrganizationAsync(CancellationToken cancellationToken) =>
+        SendAsync("organization", inspect => client.Organization.GetAsync(r =>
+        {
+            Configure(r.Options, inspect);
+            r.QueryParameters.Select = ["id", "onPremisesSyncEnabled", "onPremisesLastSyncDateTime"];
+        }, cancellationToken), cancellationToken);
 
     // The SDK marks single-batch content obsolete in favour of BatchRequestContentCollection, which sends its batches
     // itself with the SDK's retry on: here each $batch must be counted, paced and its 429 seen, so batches are built one by one.
@@ -85,8 +102,28 @@ public sealed class GraphGateway(GraphServiceClient client, GraphPacer pacer, Gr
         client.Users[lookup.UserId.ToString()].Authentication.WindowsHelloForBusinessMethods[lookup.MethodId]
             .ToGetRequestInformation(r => r.QueryParameters.Expand = ["device"]);
 
-    /// <summary>A batch step answered 429: count it and slow down; the caller retries the step later.</summary>
-    public void StepThrottled(HttpResponseMessage step, string kind) => Throttled($"{kind}-step", GraphHeaders.Of(step));
+    /// <summary>
+    /// What a $batch's steps said about throttling, once per batch: its 429 steps are counted and the pacer waits for the
+    /// longest Retry-After among them (or backs off when none had one); otherwise the pacer hears the highest share of the
+    /// budget any step (or the $batch itself) reported.
+    /// </summary>
+    public void StepsAnswered(string kind, StepSignals signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        for (var i = 0; i < signals.Throttled; i++)
+        {
+            traffic.WasThrottled($"{kind}-step");
+        }
+
+        if (signals.Throttled > 0)
+        {
+            pacer.Throttled(signals.RetryAfter);
+        }
+        else
+        {
+            pacer.Answered(signals.LimitPercentage);
+        }
+    }
 
     /// <summary>Sends one request; a 429 waits out its Retry-After (through the pacer) and tries again, up to MaxRetryRounds times.</summary>
     private async Task<T?> SendAsync<T>(string kind, Func<HeadersInspectionHandlerOption, Task<T?>> call, CancellationToken cancellationToken)
@@ -101,6 +138,11 @@ public sealed class GraphGateway(GraphServiceClient client, GraphPacer pacer, Gr
                 var result = await call(inspect);
                 pacer.Answered(GraphHeaders.Percentage(inspect.ResponseHeaders));
                 return result;
+            }
+            catch (ODataError e) when (e.ResponseStatusCode == 403 && GraphDenial.From(e) is { } denial)
+            {
+                pacer.Answered(null);
+                throw new GraphDeniedException(denial, e);
             }
             catch (ApiException e) when (e.ResponseStatusCode == 429)
             {

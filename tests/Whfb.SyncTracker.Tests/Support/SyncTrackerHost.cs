@@ -87,6 +87,28 @@ public sealed class SyncTrackerHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Moves the fake clock a step at a time until the condition holds: the service's timers run on it, while the emulator
+    /// (and its throttling windows) run on real time.
+    /// </summary>
+    public async Task AdvanceUntilAsync(Func<Task<bool>> condition, TimeSpan step)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Condition not met within {Patience} while the clock moved on");
+            Time.Advance(step);
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>GET /v1/sync/health of tenant A, as JSON.</summary>
+    public async Task<System.Text.Json.JsonElement> SyncHealthAsync()
+    {
+        using var client = Client(TenantA);
+        return System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/v1/sync/health")).RootElement.Clone();
+    }
+
     public async Task<long> ScalarAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
