@@ -15,13 +15,13 @@ namespace Whfb.SyncTracker.Graph;
 /// a page request that stays throttled surfaces as <see cref="GraphThrottledException"/> (retry at a later pass), a 403
 /// for a missing permission or licence as <see cref="GraphDeniedException"/> (never retried).
 /// </summary>
-public sealed class GraphGateway(GraphServiceClient client, GraphPacer pacer, GraphTraffic traffic, GraphInventoryOptions options, TimeProvider time)
+public sealed partial class GraphGateway(GraphServiceClient client, GraphPacer pacer, GraphTraffic traffic, GraphInventoryOptions options, TimeProvider time)
 {
     public const string WhfbFilter = "methodsRegistered/any(m:m eq 'windowsHelloForBusiness')";
+    private static readonly string[] UserFields = ["id", "userPrincipalName", "onPremisesImmutableId", "onPremisesSecurityIdentifier"];
 
     /// <summary>What was sent and throttled (and how often the users delta started over).</summary>
     public GraphTraffic Traffic => traffic;
-    private static readonly string[] UserFields = ["id", "userPrincipalName", "onPremisesImmutableId", "onPremisesSecurityIdentifier"];
 
     /// <summary>One page of users with WHfB registered (userRegistrationDetails); the next link or null.</summary>
     public Task<UserRegistrationDetailsCollectionResponse?> WhfbUsersPageAsync(string? nextLink, CancellationToken cancellationToken)
@@ -53,30 +53,6 @@ public sealed class GraphGateway(GraphServiceClient client, GraphPacer pacer, Gr
         }, cancellationToken), cancellationToken);
     }
 
-    /// <summary>
-    /// Sends one $batch (kind "batch": listings, "lookup": single GETs), answered with its steps and the budget share the
-    /// $batch itself reported; the whole request being throttled surfaces as <see cref="GraphThrottledException"/>.
-    /// </summary>
-    public async Task<(BatchResponseContent Steps, double? LimitPercentage)> BatchAsync(BatchRequestContent content, string kind, CancellationToken cancellationToken)
-    {
-        var request = await client.Batch.ToPostRequestInformationAsync(content, cancellationToken);
-        var native = new NativeResponseHandler();
-        request.AddRequestOptions([new ResponseHandlerOption { ResponseHandler = native }, NoRetry()]);
-        await pacer.WaitTurnAsync(cancellationToken);
-        traffic.Sent(kind, content.BatchRequestSteps.Count);
-        await client.RequestAdapter.SendNoContentAsync(request, cancellationToken: cancellationToken);
-        var response = (HttpResponseMessage)native.Value!;
-        if ((int)response.StatusCode == 429)
-        {
-            Throttled(kind, GraphHeaders.Of(response));
-            response.Dispose();
-            throw new GraphThrottledException(kind);
-        }
-
-        response.EnsureSuccessStatusCode();
-        return (new BatchResponseContent(response), GraphHeaders.Percentage(GraphHeaders.Of(response)));
-    }
-
     /// <summary>One page of the organization object (one tenant): directory sync on or off and its last sync time.</summary>
     public Task<OrganizationCollectionResponse?> OrganizationAsync(CancellationToken cancellationToken) =>
         SendAsync("organization", inspect => client.Organization.GetAsync(r =>
@@ -84,46 +60,6 @@ public sealed class GraphGateway(GraphServiceClient client, GraphPacer pacer, Gr
             Configure(r.Options, inspect);
             r.QueryParameters.Select = ["id", "onPremisesSyncEnabled", "onPremisesLastSyncDateTime"];
         }, cancellationToken), cancellationToken);
-
-    // The SDK marks single-batch content obsolete in favour of BatchRequestContentCollection, which sends its batches
-    // itself with the SDK's retry on: here each $batch must be counted, paced and its 429 seen, so batches are built one by one.
-#pragma warning disable CS0618
-    public BatchRequestContent NewBatch() => new(client);
-
-    public Task AddStepAsync(BatchRequestContent content, RequestInformation request, string id) => content.AddBatchRequestStepAsync(request, id);
-#pragma warning restore CS0618
-
-    /// <summary>A user's WHfB methods: Graph's list takes no query options and never carries the device.</summary>
-    public RequestInformation MethodsRequest(Guid userId) =>
-        client.Users[userId.ToString()].Authentication.WindowsHelloForBusinessMethods.ToGetRequestInformation();
-
-    /// <summary>One WHfB method with its device: the only request in which Graph returns the device.</summary>
-    public RequestInformation MethodDeviceRequest(DeviceLookup lookup) =>
-        client.Users[lookup.UserId.ToString()].Authentication.WindowsHelloForBusinessMethods[lookup.MethodId]
-            .ToGetRequestInformation(r => r.QueryParameters.Expand = ["device"]);
-
-    /// <summary>
-    /// What a $batch's steps said about throttling, once per batch: its 429 steps are counted and the pacer waits for the
-    /// longest Retry-After among them (or backs off when none had one); otherwise the pacer hears the highest share of the
-    /// budget any step (or the $batch itself) reported.
-    /// </summary>
-    public void StepsAnswered(string kind, StepSignals signals)
-    {
-        ArgumentNullException.ThrowIfNull(signals);
-        for (var i = 0; i < signals.Throttled; i++)
-        {
-            traffic.WasThrottled($"{kind}-step");
-        }
-
-        if (signals.Throttled > 0)
-        {
-            pacer.Throttled(signals.RetryAfter);
-        }
-        else
-        {
-            pacer.Answered(signals.LimitPercentage);
-        }
-    }
 
     /// <summary>Sends one request; a 429 waits out its Retry-After (through the pacer) and tries again, up to MaxRetryRounds times.</summary>
     private async Task<T?> SendAsync<T>(string kind, Func<HeadersInspectionHandlerOption, Task<T?>> call, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ public sealed partial class GraphInventory(
     /// <summary>True once a full inventory listed every user it owed.</summary>
     public bool Complete => _freshness.Complete;
 
-    /// <summary>The inventory as of its last pass (traffic, settled listings and refusals are filled in by the service and the API).</summary>
+    /// <summary>The inventory as of its last $batch (traffic, settled listings and refusals are filled in by the service and the API).</summary>
     public InventoryFreshness Freshness => _freshness;
 
     /// <summary>Runs whatever is due now; throttling that outlasts the retries leaves the rest for the next pass.</summary>
@@ -65,7 +65,7 @@ public sealed partial class GraphInventory(
 
         if (_queue.Count > 0)
         {
-            var pass = new MethodPass(_reader, SaveAsync, options, time);
+            var pass = new MethodPass(_reader, SaveAsync, options, time, Snapshot);
             await UseAsync(GraphFeatures.KeyInventory, async () =>
             {
                 var outcome = await pass.RunAsync(_queue, now + options.MaxPassDuration, cancellationToken);

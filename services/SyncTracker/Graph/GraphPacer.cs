@@ -5,8 +5,8 @@ namespace Whfb.SyncTracker.Graph;
 /// Retry-After has passed (a throttled $batch step's own Retry-After counts the same); a 429 without one backs off
 /// exponentially (1 s, doubling to <see cref="MaxBackoff"/>) until an answer gets through, as Microsoft's throttling
 /// guidance asks. Either widens the pause between requests by half. An answer carrying
-/// <c>x-ms-throttle-limit-percentage</c> ≥ 0.8 (the app is near its limit) widens it too, and one at 1.0 or more (the
-/// budget of this window is spent) holds the next request as long as Graph last asked to wait; any other answer halves
+/// <c>x-ms-throttle-limit-percentage</c> from 0.8 (the app is near its limit) widens it too, and one at 1.0 or more (the
+/// budget of this window is spent) holds the next request as long as Graph last asked to wait instead; any other answer halves
 /// the pause, down to the configured minimum, so after a throttling episode the rate climbs back within a few requests.
 /// Time comes from <see cref="TimeProvider"/>.
 /// </summary>
@@ -56,11 +56,15 @@ public sealed class GraphPacer(GraphInventoryOptions options, TimeProvider time)
     public void Answered(double? limitPercentage)
     {
         _backoff = TimeSpan.Zero;
-        Interval = limitPercentage >= NearLimit ? Clamp(Max(Interval * 1.5, Step)) : Clamp(Interval / 2 < Step ? TimeSpan.Zero : Interval / 2);
         if (limitPercentage >= 1.0)
         {
+            // The window's budget is spent: waiting for the next one is the whole remedy. Widening the pause as well would
+            // compound at every window (a budget spent each window says so every time) and starve it.
             Hold(_lastRetryAfter ?? options.MaxRequestInterval);
+            return;
         }
+
+        Interval = limitPercentage >= NearLimit ? Clamp(Max(Interval * 1.5, Step)) : Clamp(Interval / 2 < Step ? TimeSpan.Zero : Interval / 2);
     }
 
     private void Hold(TimeSpan wait)

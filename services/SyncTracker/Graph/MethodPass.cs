@@ -11,9 +11,10 @@ namespace Whfb.SyncTracker.Graph;
 /// queue, asked again at most MaxRetryRounds times in the pass; then it waits for the next pass. When Graph refuses the
 /// feature (every step of a $batch 403 for a missing permission), the pass stops: the users stay owed.
 /// </summary>
+/// <param name="progress">Called after each $batch (from the pass's own flow, which alone touches the queue).</param>
 internal sealed class MethodPass(
     MethodReader reader, Func<IReadOnlyList<MethodListing>, CancellationToken, Task<IReadOnlyList<DeferredListing>>> save,
-    GraphInventoryOptions options, TimeProvider time)
+    GraphInventoryOptions options, TimeProvider time, Action progress)
 {
     public const int SaveEvery = 100;
 
@@ -57,6 +58,7 @@ internal sealed class MethodPass(
                 }
             }
 
+            progress();
             var takingDone = denial is not null || time.GetUtcNow() >= deadline || queue.Count == 0;
             var drained = takingDone && (pending.Queued == 0 || denial is not null);
             if (unsaved.Count < SaveEvery && !drained)

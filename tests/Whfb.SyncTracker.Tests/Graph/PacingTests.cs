@@ -31,15 +31,18 @@ public sealed class PacingTests
     }
 
     [Fact]
-    public async Task At_the_limit_the_next_request_waits_as_long_as_Graph_last_asked_and_the_backoff_is_capped()
+    public async Task At_the_limit_the_next_request_waits_as_long_as_Graph_last_asked_without_widening_the_pause_and_the_backoff_is_capped()
     {
         var time = new FakeTimeProvider(EngineScenario.Start);
         var pacer = new GraphPacer(new GraphInventoryOptions(), time);
         pacer.Throttled(TimeSpan.FromSeconds(9));
         await PassAsync(pacer, time);
 
+        pacer.Answered(null);
+        var interval = pacer.Interval;
         pacer.Answered(1.0);
         var atLimit = pacer.NextAllowed - time.GetUtcNow();
+        Assert.Equal(interval, pacer.Interval);
         await PassAsync(pacer, time);
         for (var i = 0; i < 12; i++)
         {
