@@ -15,7 +15,7 @@ public sealed partial class TenantSyncEngine
             EvaluateWaitingKeys();
         }
 
-        foreach (var key in _keys.Unmatched.Where(k => Now - k.UnmatchedSince >= Thresholds.OrphanGrace).ToArray())
+        foreach (var key in _keys.Unmatched.Where(k => Now - k.UnmatchedSince >= Thresholds.OrphanGrace && NoEntraKeyConfirmed(k)).ToArray())
         {
             key.OrphanReason ??= OrphanReason.NoMatchingEntraKey;
             SetState(key, KeyState.Orphaned);
@@ -27,7 +27,7 @@ public sealed partial class TenantSyncEngine
     private void EvaluateWaitingKeys()
     {
         EvaluatePipeline();
-        foreach (var key in _keys.Waiting.Where(k => k.State == KeyState.AwaitingAd && Now - k.CreatedInEntraAt >= Thresholds.StuckAfter).ToArray())
+        foreach (var key in _keys.Waiting.Where(k => k.State == KeyState.AwaitingAd && Now - k.CreatedInEntraAt >= Thresholds.StuckAfter && StillListed(k)).ToArray())
         {
             key.StuckSince = Now;
             key.Hints = Hints(key);
@@ -115,12 +115,16 @@ public sealed partial class TenantSyncEngine
         }
     }
 
-    /// <summary>Stalled: no key synced for the stall window while a key without a user-specific explanation waited that long.</summary>
+    /// <summary>
+    /// Stalled: no key synced for the stall window while a key without a user-specific explanation waited that long, or the
+    /// organization's last directory sync is that old (<see cref="OnPremisesSyncStale"/>); either opens the one episode. It
+    /// ends when a key syncs, or when neither holds any more (without a fresh organization reading: when no key waits).
+    /// </summary>
     private void EvaluatePipeline()
     {
         if (_pipeline.IsStalled)
         {
-            if (_keys.Waiting.Count == 0)
+            if (OnPremisesSyncKnown ? !OnPremisesSyncStale && !KeysStall() : _keys.Waiting.Count == 0)
             {
                 EndStall();
             }
@@ -128,13 +132,18 @@ public sealed partial class TenantSyncEngine
             return;
         }
 
-        var quiet = _pipeline.LastKeySyncedAt is not { } last || Now - last >= Thresholds.StallAfter;
-        if (quiet && _keys.Waiting.Any(k => Now - k.CreatedInEntraAt >= Thresholds.StallAfter && !ExplainedByUser(k)))
+        if (KeysStall() || OnPremisesSyncStale)
         {
             _pipeline.StalledSince = Now;
             _changes.PipelineChanged = true;
             Emit(new SyncPipelineStalled(EventIds.For("pipeline-stalled", TenantId, Now), TenantId, Now, _pipeline.LastKeySyncedAt, _keys.Waiting.Count));
         }
+    }
+
+    private bool KeysStall()
+    {
+        var quiet = _pipeline.LastKeySyncedAt is not { } last || Now - last >= Thresholds.StallAfter;
+        return quiet && _keys.Waiting.Any(k => Now - k.CreatedInEntraAt >= Thresholds.StallAfter && !ExplainedByUser(k));
     }
 
     private void PipelineSawSync()

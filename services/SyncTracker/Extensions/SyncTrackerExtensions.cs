@@ -2,6 +2,8 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Whfb.ServiceDefaults.Health;
 using OpenTelemetry.Metrics;
+using Whfb.GraphClient.Access;
+using Whfb.SyncTracker.Graph.Access;
 using Whfb.ServiceDefaults.Database;
 using Whfb.SyncTracker.ActiveDirectory;
 using Whfb.SyncTracker.Graph;
@@ -35,6 +37,8 @@ public static class SyncTrackerExtensions
         builder.Services.AddOptions<GraphInventoryOptions>().Bind(builder.Configuration.GetSection(GraphInventoryOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GraphInventoryOptions>, GraphInventoryOptionsValidation>();
         builder.Services.AddSingleton<GraphTraffic>();
+        builder.Services.AddSingleton<GraphAccessState>().AddSingleton<GraphAccessStore>().AddSingleton<GraphAccessGate>();
+        builder.Services.AddHealthChecks().AddCheck<GraphAccessHealthCheck>("graph-access", tags: [HealthEndpoints.ReadyTag, HealthEndpoints.DetailsTag]);
         builder.Services.AddSingleton<GraphInventoryService>();
         builder.Services.AddHostedService(s => s.GetRequiredService<GraphInventoryService>());
 

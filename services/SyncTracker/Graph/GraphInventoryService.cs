@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Whfb.GraphClient;
+using Whfb.SyncTracker.Graph.Access;
 using Whfb.SyncTracker.Tracking;
 
 namespace Whfb.SyncTracker.Graph;
@@ -11,10 +12,19 @@ namespace Whfb.SyncTracker.Graph;
 /// </summary>
 public sealed partial class GraphInventoryService(
     SyncCoordinator coordinator, IConfiguration configuration, IOptions<GraphInventoryOptions> options, IOptions<SyncTrackerOptions> tracker,
-    GraphTraffic traffic, TimeProvider time, ILogger<GraphInventoryService> logger) : BackgroundService
+    GraphTraffic traffic, GraphAccessGate access, TimeProvider time, ILogger<GraphInventoryService> logger) : BackgroundService
 {
     /// <summary>The running inventory (null while off or not started); tests and benchmarks read its progress.</summary>
     public GraphInventory? Inventory { get; private set; }
+
+    /// <summary>How current the inventory is, with Graph's recent traffic and the features it refuses; null while off or not started.</summary>
+    public InventoryFreshness? Freshness => Inventory?.Freshness is { } freshness
+        ? freshness with
+        {
+            RequestsLast10Min = traffic.Recent.Requests, ThrottledLast10Min = traffic.Recent.Throttled,
+            DeniedFeatures = [.. access.Missing.Select(m => m.ToString())],
+        }
+        : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +40,8 @@ public sealed partial class GraphInventoryService(
 
         var client = GraphServiceClientFactory.Create(connection);
         var gateway = new GraphGateway(client, new GraphPacer(settings, time), traffic, settings, time);
-        Inventory = new GraphInventory(coordinator, gateway, settings, tenantId, time, logger);
+        await access.ResumeAsync(stoppingToken);
+        Inventory = new GraphInventory(coordinator, gateway, access, settings, tenantId, time, logger);
         LogStarted(logger, connection.BaseUrl);
         using var timer = new PeriodicTimer(settings.TickInterval, time);
         do

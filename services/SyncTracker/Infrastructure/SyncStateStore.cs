@@ -7,10 +7,12 @@ namespace Whfb.SyncTracker.Infrastructure;
 /// <summary>Loads a tenant's engine from the database and stages the engine's changes (rows and outbox events) for one SaveChanges.</summary>
 public static class SyncStateStore
 {
+    /// <param name="confirmsWithGraph">Graph lists this tenant's keys (<see cref="TenantSyncEngine.ConfirmsWithGraph"/>).</param>
     public static async Task<TenantSyncEngine> LoadAsync(
-        SyncTrackerDbContext db, Guid tenantId, SyncThresholds thresholds, TimeProvider time, CancellationToken cancellationToken)
+        SyncTrackerDbContext db, Guid tenantId, SyncThresholds thresholds, TimeProvider time, CancellationToken cancellationToken,
+        bool confirmsWithGraph = false)
     {
-        var engine = new TenantSyncEngine(tenantId, thresholds, time);
+        var engine = new TenantSyncEngine(tenantId, thresholds, time) { ConfirmsWithGraph = confirmsWithGraph };
         engine.Load(
             await db.Set<EntraUser>().AsNoTracking().Where(u => u.TenantId == tenantId).ToListAsync(cancellationToken),
             await db.Set<AdUser>().AsNoTracking().Where(u => u.TenantId == tenantId).ToListAsync(cancellationToken),

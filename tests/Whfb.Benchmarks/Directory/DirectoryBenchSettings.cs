@@ -35,7 +35,12 @@ internal sealed record DirectoryBenchSettings
     /// <summary>Share of the users that get a second key before the incremental scan.</summary>
     public double ChangedShare { get; init; } = 0.01;
 
-    public string OuDn => $"OU=Bench10k,{DomainDn}";
+    /// <summary>The OU's name; another OU (another benchmark's tenant) needs another <see cref="NamePrefix"/> (sAMAccountNames are domain-wide).</summary>
+    public string OuName { get; init; } = "Bench10k";
+
+    public string NamePrefix { get; init; } = "bench";
+
+    public string OuDn => $"OU={OuName},{DomainDn}";
 
     public int ChangedUsers => Math.Max(1, (int)Math.Round(Users * ChangedShare));
 
@@ -62,7 +67,7 @@ internal sealed record DirectoryBenchSettings
         Iterations = int.TryParse(Env("WHFB_BENCH_ITERATIONS"), out var n) && n > 0 ? n : 7,
     };
 
-    public static string UserName(int index) => $"bench{index:D5}";
+    public string UserName(int index) => $"{NamePrefix}{index:D5}";
 
     public string UserDn(int index) => $"CN={UserName(index)},{OuDn}";
 

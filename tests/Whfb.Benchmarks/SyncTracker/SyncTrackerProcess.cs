@@ -12,7 +12,8 @@ internal sealed class SyncTrackerProcess(ServiceProcess service, IsolatedDatabas
 {
     public static readonly Guid Tenant = Guid.Parse("e2e00000-0000-4000-8000-0000000000e2");
 
-    public static async Task<SyncTrackerProcess> StartAsync(DirectoryBenchSettings directory, GraphEmulator graph)
+    /// <param name="overrides">Environment beyond the defaults below (thresholds, Graph settings, API keys).</param>
+    public static async Task<SyncTrackerProcess> StartAsync(DirectoryBenchSettings directory, GraphEmulator graph, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var database = await IsolatedDatabase.CreateAsync("stbench");
         var vhost = await IsolatedVirtualHost.CreateAsync("stbench");
@@ -37,6 +38,11 @@ internal sealed class SyncTrackerProcess(ServiceProcess service, IsolatedDatabas
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
         }
 
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         // As a production deploy runs it: the migrations as a job first, then the service without migrating at start.
         await ServiceProcess.MigrateAsync("SyncTracker", environment, TimeSpan.FromSeconds(120));
         environment["Database__MigrateOnStartup"] = "false";
@@ -47,6 +53,8 @@ internal sealed class SyncTrackerProcess(ServiceProcess service, IsolatedDatabas
     public int? Pid { get; } = ProcessMemory.FindByUrls(service.BaseAddress);
 
     public double PeakMiB => ProcessMemory.PeakMiB(Pid);
+
+    public Uri BaseAddress => service.BaseAddress;
 
     public async Task<Dictionary<string, long>> KeyStatesAsync()
     {
@@ -61,6 +69,14 @@ internal sealed class SyncTrackerProcess(ServiceProcess service, IsolatedDatabas
         }
 
         return states;
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Sum of a counter on the service's Prometheus endpoint (all label sets).</summary>

@@ -47,8 +47,13 @@ public sealed class SyncHarness : IAsyncLifetime
     private DirectoryObjectWriter? _objects;
     private KeyCredentialWriter? _keys;
 
+    /// <summary>The tenant's organization object as the engine's cycles leave it (onPremisesLastSyncDateTime).</summary>
+    public DirectorySyncStatus SyncStatus { get; }
+
+    public SyncHarness() => SyncStatus = new DirectorySyncStatus(Microsoft.Extensions.Options.Options.Create(Options));
+
     public SyncEngine NewEngine() =>
-        new(Directory, Methods, Faults, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<SyncEngine>.Instance);
+        new(Directory, Methods, Faults, SyncStatus, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<SyncEngine>.Instance);
 
     /// <summary>Creates the AD user and its synced Entra twin (immutable id = base64 objectGUID, SID, DN).</summary>
     public async Task<TenantUser> CreateSyncedUserAsync(string name)

@@ -104,20 +104,32 @@ public sealed class SyncTrackerHost : IAsyncDisposable
     /// Moves the clock a minute at a time until <paramref name="condition"/> holds. A stuck key or a stalled pipeline needs
     /// a scan fresh on the fake clock, and scans take real time: the clock must not race ahead of them.
     /// </summary>
-    public Task AdvanceUntilAsync(Func<bool> condition) => Eventually.Async(async () =>
-    {
-        if (condition())
-        {
-            return true;
-        }
-
-        await AdvanceAsync(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        await Task.Delay(200);
-        return condition();
-    }, Patience);
+    public Task AdvanceUntilAsync(Func<bool> condition) => AdvanceUntilAsync(() => Task.FromResult(condition()), TimeSpan.FromMinutes(1));
 
     /// <summary>The service's /health/ready report (JSON).</summary>
     public Task<string> ReadinessAsync() => Service.CreateClient().GetStringAsync(new Uri("/health/ready", UriKind.Relative));
+
+    /// <summary>
+    /// Moves the fake clock a step at a time until the condition holds: the service's timers run on it, while the emulator
+    /// (and its throttling windows) run on real time.
+    /// </summary>
+    public async Task AdvanceUntilAsync(Func<Task<bool>> condition, TimeSpan step)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Condition not met within {Patience} while the clock moved on");
+            Time.Advance(step);
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>GET /v1/sync/health of tenant A, as JSON.</summary>
+    public async Task<System.Text.Json.JsonElement> SyncHealthAsync()
+    {
+        using var client = Client(TenantA);
+        return System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/v1/sync/health")).RootElement.Clone();
+    }
 
     public async Task<long> ScalarAsync(string sql)
     {
