@@ -1,4 +1,5 @@
 using Whfb.Directory.Ldap;
+using Whfb.Testing.Directory;
 
 namespace Whfb.Directory.Tests.Ldap;
 
