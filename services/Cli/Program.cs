@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Whfb.Cli.Commands;
+using Whfb.Cli.Doctor;
 
 var root = new RootCommand("whfb: roll out Windows Hello for Business (hybrid key trust) and watch it work");
 root.Subcommands.Add(StatusCommand.Create());
@@ -13,5 +14,6 @@ root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(SyncCommand.Create());
 root.Subcommands.Add(RolloutCommands.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(DoctorCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
