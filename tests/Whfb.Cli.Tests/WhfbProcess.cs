@@ -3,6 +3,10 @@ using System.Diagnostics;
 namespace Whfb.Cli.Tests;
 
 /// <summary>Runs the built <c>whfb</c> as a real process, with standard input, and captures what it prints.</summary>
+/// <remarks>
+/// It runs from the CLI project's own output: this test project references ASP.NET Core (the Graph emulator), whose
+/// framework copies of Microsoft.Extensions.* keep those packages out of this folder, and whfb runs without that framework.
+/// </remarks>
 internal static class WhfbProcess
 {
     public static Task<(int ExitCode, string Output)> RunAsync(string stdin, params string[] args) =>
@@ -12,7 +16,7 @@ internal static class WhfbProcess
     public static async Task<(int ExitCode, string Output)> RunAsync(string stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var dll = Path.Combine(AppContext.BaseDirectory, "whfb.dll");
+        var dll = Dll();
         var info = new ProcessStartInfo("dotnet", [dll, .. args])
         {
             RedirectStandardInput = true,
@@ -30,5 +34,11 @@ internal static class WhfbProcess
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, output);
+    }
+
+    private static string Dll()
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        return Path.Combine(Whfb.Testing.RepositoryPaths.Root, "services", "Cli", "bin", configuration, "net10.0", "whfb.dll");
     }
 }

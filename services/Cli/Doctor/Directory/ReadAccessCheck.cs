@@ -45,7 +45,7 @@ internal static class ReadAccessCheck
 
         var findings = users.SelectMany(u => schema.Select(a => Judge(u, a, token))).OfType<Finding>().ToList();
         var denied = findings.Where(f => f.Denied).ToList();
-        var scope = $"{users.Count} users sampled under {string.Join("; ", options.BaseDns)}";
+        var scope = $"{users.Count} sampled user{(users.Count == 1 ? "" : "s")} under {string.Join("; ", options.BaseDns)}";
         if (denied.Count > 0)
         {
             var shown = string.Join("; ", denied.Take(3).Select(f => f.Text)) + (denied.Count > 3 ? $"; and {denied.Count - 3} more" : "");
