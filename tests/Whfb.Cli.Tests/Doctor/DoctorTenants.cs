@@ -50,3 +50,11 @@ public sealed class StaleSyncTenant : DoctorTenant
 {
     protected override TimeSpan LastSyncAge => TimeSpan.FromHours(10);
 }
+
+/// <summary>Several faults at once: no Entra ID P1/P2 and Entra Connect stopped 10 hours ago.</summary>
+public sealed class BrokenTenant : DoctorTenant
+{
+    protected override bool PremiumLicence => false;
+
+    protected override TimeSpan LastSyncAge => TimeSpan.FromHours(10);
+}
