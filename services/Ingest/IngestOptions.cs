@@ -24,6 +24,20 @@ public sealed class IngestOptions
     public int EventsPerMessage { get; set; } = 500;
 
     /// <summary>
+    /// Most bytes of one broker message: a batch is split before its events pass this, and a request with an event
+    /// that alone would (a huge record) is refused with 413. RabbitMQ refuses messages over its
+    /// <c>max_message_size</c> (128 MiB by default up to 3.13, 16 MiB from 4.0), and large messages stall the queue's
+    /// other consumers while they are read, so this stays far below both.
+    /// </summary>
+    public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Requests waiting for a publish slot at most; beyond, 503 with Retry-After at once.</summary>
+    public int PublishQueueRequests { get; set; } = 1_000;
+
+    /// <summary>Bytes of events (as sent) waiting for a publish slot at most; beyond, 503 with Retry-After at once.</summary>
+    public long PublishQueueBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
     /// Groups of requests being published at once; requests that arrive meanwhile wait for a free slot and go out
     /// together in the next group.
     /// </summary>
