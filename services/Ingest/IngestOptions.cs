@@ -61,6 +61,22 @@ public sealed class IngestOptions
     /// <summary>Requests a collector key may make in a burst (token bucket size).</summary>
     public int BurstPerKey { get; set; } = 100;
 
+    /// <summary>Requests per second each device key may make on average (token bucket refill).</summary>
+    public int RequestsPerSecondPerDeviceKey { get; set; } = 1;
+
+    /// <summary>Requests a device key may make in a burst (token bucket size): a run posts a few, more after a backlog.</summary>
+    public int BurstPerDeviceKey { get; set; } = 20;
+
+    /// <summary>
+    /// Until when a tenant's enrollment key (the collector key of before device keys) may still post records, with a
+    /// Deprecation, Sunset and Warning header on each answer; from then on it only enrolls devices (403 otherwise).
+    /// Null: posting stays allowed (with the headers) until a date is set.
+    /// </summary>
+    public DateTimeOffset? TenantKeysPostUntil { get; set; }
+
+    /// <summary>How often a key's last use is written at most (the listing's "last used" is this precise).</summary>
+    public TimeSpan KeyLastUseInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Unknown collector keys one client address may have looked up per second (token bucket refill).</summary>
     public int UnknownKeysPerSecondPerAddress { get; set; } = 2;
 

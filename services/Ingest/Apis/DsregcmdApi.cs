@@ -10,7 +10,8 @@ namespace Whfb.Ingest.Apis;
 
 /// <summary>
 /// <c>POST /v1/dsregcmd</c>: the raw text of <c>dsregcmd /status</c> (text/plain). The device is the <c>deviceId</c> query
-/// parameter or, without it, the DeviceId printed in the text; <c>collectedAt</c> (query, ISO 8601) defaults to now.
+/// parameter or, without it, the DeviceId printed in the text (or a device key's own device); <c>collectedAt</c> (query,
+/// ISO 8601) defaults to now. A device key's report naming another device, in the query or the text, is refused.
 /// </summary>
 public static class DsregcmdApi
 {
@@ -36,6 +37,14 @@ public static class DsregcmdApi
             return IngestResults.Invalid("body", $"line {text.AsSpan(0, nul).Count('\n') + 1} {StorableText.Reason}");
 
         var status = DsregcmdParser.Parse(text);
+        if (DeviceScope.Of(http) is { } keyDevice)
+        {
+            if ((DeviceScope.Check(keyDevice, deviceId ?? keyDevice, RejectedInput.Whole("deviceId"))
+                ?? DeviceScope.Check(keyDevice, status.DeviceDetails.DeviceId ?? keyDevice, DeviceIdLine(text))) is { } forbidden)
+                return forbidden;
+            deviceId = keyDevice;
+        }
+
         if (deviceId is null && status.DeviceDetails.DeviceId is null)
             return IngestResults.Invalid("deviceId", "No DeviceId in the text: pass ?deviceId=<Entra device GUID>");
 
@@ -45,6 +54,20 @@ public static class DsregcmdApi
             return failed;
 
         return Results.Accepted(value: new AcceptedStatus(reported.EventId, reported.DeviceId, reported.JoinType.ToString(), status.Warnings.Count));
+    }
+
+    /// <summary>Where the text prints its DeviceId (the "DeviceId :" line of Device Details).</summary>
+    private static RejectedInput DeviceIdLine(string text)
+    {
+        var line = 1;
+        foreach (var row in text.AsSpan().EnumerateLines())
+        {
+            if (row.TrimStart().StartsWith("DeviceId", StringComparison.OrdinalIgnoreCase) && row.Contains(':'))
+                break;
+            line++;
+        }
+
+        return new RejectedInput(line, 0, "DeviceId", "$", "", "");
     }
 
     private static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpContext http, long maxBytes)

@@ -22,6 +22,8 @@ public static class PolicyStateApi
 
         if (read.State is not { } state)
             return IngestResults.Invalid("Invalid policy state", [RejectedInput.From(read.Error!)]);
+        if (DeviceScope.Check(DeviceScope.Of(http), state.DeviceId, RejectedInput.Whole("deviceId")) is { } forbidden)
+            return forbidden;
         if (ReportTime.Problem(state.CollectedAt, time, limits) is { } timeProblem)
             return IngestResults.Invalid("collectedAt", timeProblem);
 
