@@ -19,6 +19,8 @@ public static class IngestExtensions
             .Validate(o => o.ConcurrentPublishes >= 1, "Ingest:ConcurrentPublishes must be at least 1")
             .Validate(o => o.MaxMessageBytes >= 4 * BatchMessages.EnvelopeReserve, $"Ingest:MaxMessageBytes must be at least {4 * BatchMessages.EnvelopeReserve}")
             .Validate(o => o.PublishQueueRequests >= 1 && o.PublishQueueBytes >= 1, "Ingest:PublishQueueRequests and PublishQueueBytes must be positive")
+            .Validate(o => o.RequestsPerSecondPerDeviceKey >= 1 && o.BurstPerDeviceKey >= 1, "Ingest:RequestsPerSecondPerDeviceKey and BurstPerDeviceKey must be at least 1")
+            .Validate(o => o.KeyLastUseInterval >= TimeSpan.Zero, "Ingest:KeyLastUseInterval must not be negative")
             .Validate(o => o.MaxEventAge > TimeSpan.Zero, "Ingest:MaxEventAge must be positive").ValidateOnStart();
         var options = section.Get<IngestOptions>() ?? new IngestOptions();
 
