@@ -39,6 +39,11 @@ missing_packages() {
       [[ -d /usr/lib/python3/dist-packages/samba ]] || echo python3-samba
       command -v ldbmodify >/dev/null || echo ldb-tools
       command -v ldapsearch >/dev/null || echo ldap-utils
+      # Kerberos: kinit/klist/kvno for the bind account's keytab, and the SASL GSSAPI module libldap loads
+      # for a Negotiate bind; openssl makes the local directory's CA and LDAPS certificate.
+      command -v kinit >/dev/null || echo krb5-user
+      compgen -G '/usr/lib/*/sasl2/libgssapiv2.so*' >/dev/null || echo libsasl2-modules-gssapi-mit
+      command -v openssl >/dev/null || echo openssl
       ;;
     chromium)
       [[ -x /usr/lib/chromium/chromium ]] || echo chromium

@@ -152,18 +152,22 @@ connection_settings() {
 ConnectionStrings__postgres=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD
 ConnectionStrings__rabbitmq=amqp://$RMQ_USER:$RMQ_PASSWORD@127.0.0.1:$RMQ_PORT/
 WHFB_RABBITMQ_MANAGEMENT=http://127.0.0.1:$RMQ_MGMT_PORT
-WHFB_LDAP_URL=ldap://127.0.0.1:$SAMBA_LDAP_PORT
+WHFB_LDAP_URL=ldaps://127.0.0.1:636
+WHFB_LDAP_CA_FILE=$(samba_ca_file)
+WHFB_LDAP_KERBEROS_URL=ldap://localhost:$SAMBA_LDAP_PORT
 WHFB_LDAP_BIND_DN=$SAMBA_ADMIN_DN
 WHFB_LDAP_PASSWORD=$SAMBA_ADMIN_PASSWORD
 WHFB_LDAP_BASE_DN=$SAMBA_BASE_DN
-LDAPTLS_REQCERT=never
+KRB5_CONFIG=$KRB5_CONF
 EOF2
 }
 
-# Write $WHFB_LOCAL_DIR/env.sh: `source .local/env.sh` gives a shell the settings.
-# LDAPTLS_REQCERT=never is only for this self-signed local directory.
+# Write $WHFB_LOCAL_DIR/env.sh: `source .local/env.sh` gives a shell the settings (and the krb5.conf it names).
+# The directory is reached over LDAPS trusting its own CA (WHFB_LDAP_CA_FILE), or with Kerberos: no
+# LDAPTLS_REQCERT=never, which would turn certificate checks off for every LDAP client of the shell.
 write_env_file() {
   local file="$WHFB_LOCAL_DIR/env.sh" line name value
+  samba_write_krb5_conf
   {
     echo "# Written by deploy/local/start.sh: connection settings of the local servers."
     while IFS= read -r line; do
@@ -191,3 +195,5 @@ source "$WHFB_SCRIPTS_DIR/postgres.sh"
 source "$WHFB_SCRIPTS_DIR/rabbitmq.sh"
 # shellcheck source=SCRIPTDIR/samba.sh
 source "$WHFB_SCRIPTS_DIR/samba.sh"
+# shellcheck source=SCRIPTDIR/samba-auth.sh
+source "$WHFB_SCRIPTS_DIR/samba-auth.sh"

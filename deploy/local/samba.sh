@@ -1,8 +1,9 @@
 # shellcheck shell=bash
-# Samba 4 as an Active Directory domain controller, LDAP only (sourced by lib.sh).
+# Samba 4 as an Active Directory domain controller, LDAP and its KDC (sourced by lib.sh).
 # The domain is provisioned once into a template folder (Windows Server 2016 schema, so
 # msDS-KeyCredentialLink exists); a first start copies the template, a warm start reuses
-# $SAMBA_DIR. samba-provision.sh (used by the Docker image too) drives samba_provision.
+# $SAMBA_DIR. samba-provision.sh (used by the Docker image too) drives samba_provision; TLS and Kerberos come
+# from samba-auth.sh.
 
 SAMBA_SCHEMA_DN="CN=Schema,CN=Configuration,$SAMBA_BASE_DN"
 SAMBA_USERS_OU_NAME=WhfbUsers
@@ -30,7 +31,10 @@ samba_clean_stale() {
 }
 
 # Write DIR/etc/smb.conf with every path inside DIR (rewritten after a copy, so a folder
-# can be moved). Only the LDAP service runs; no NetBIOS, no SMB, no Kerberos.
+# can be moved). Only LDAP and the KDC run; no NetBIOS, no SMB. LDAPS and StartTLS use the certificate of
+# samba-auth.sh. Simple binds over plain LDAP stay allowed on the server ("require strong auth = no") so a test can
+# show that the platform refuses them itself, and a test directory can allow them explicitly; a production DC should
+# require signing (LDAP server signing requirements), which the platform's Kerberos bind satisfies.
 # usage: samba_write_conf DIR
 samba_write_conf() {
   local dir="$1" listen
@@ -48,7 +52,7 @@ samba_write_conf() {
 	realm = $SAMBA_REALM
 	workgroup = $SAMBA_DOMAIN
 	server role = active directory domain controller
-	server services = ldap
+	server services = ldap kdc
 	$listen
 	disable netbios = yes
 	ldap server require strong auth = no
@@ -63,6 +67,10 @@ samba_write_conf() {
 	binddns dir = $dir/bind-dns
 	log file = $dir/log/samba.%m
 	log level = 1
+	tls enabled = yes
+	tls keyfile = $dir/$SAMBA_TLS_SUBDIR/key.pem
+	tls certfile = $dir/$SAMBA_TLS_SUBDIR/cert.pem
+	tls cafile = $dir/$SAMBA_TLS_SUBDIR/ca.pem
 
 [sysvol]
 	path = $dir/state/sysvol
@@ -113,6 +121,7 @@ EOF
   ldbsearch -H "$dir/private/sam.ldb" -b "$SAMBA_SCHEMA_DN" "(lDAPDisplayName=msDS-KeyCredentialLink)" \
     attributeID 2>/dev/null | grep -q '^attributeID: 1.2.840.113556.1.4.2328$' \
     || die "samba: msDS-KeyCredentialLink is missing from the provisioned schema"
+  samba_secure "$dir"
 }
 
 # Make sure $SAMBA_DIR holds a provisioned domain: reuse it, else copy the template
@@ -121,6 +130,7 @@ samba_prepare_dir() {
   local tmp
   if [[ -f "$SAMBA_DIR/private/sam.ldb" ]]; then
     samba_write_conf "$SAMBA_DIR"
+    samba_secure "$SAMBA_DIR"
     return
   fi
   if [[ ! -f "$SAMBA_TEMPLATE_DIR/private/sam.ldb" ]]; then
@@ -132,6 +142,7 @@ samba_prepare_dir() {
     mv "$tmp" "$SAMBA_TEMPLATE_DIR"
     samba_write_conf "$SAMBA_TEMPLATE_DIR"
   fi
+  samba_secure "$SAMBA_TEMPLATE_DIR"
   info "samba: copying the domain template to $SAMBA_DIR"
   rm -rf "$SAMBA_DIR"
   cp -a "$SAMBA_TEMPLATE_DIR" "$SAMBA_DIR"

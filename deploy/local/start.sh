@@ -17,6 +17,11 @@ start_one() {
   local server="$1" port pid owner started
   port="$("${server}_port")"
   pid="$("${server}_pid")"
+  if [[ -n "$pid" ]] && declare -F "${server}_outdated" >/dev/null && "${server}_outdated"; then
+    info "$server: running (pid $pid) as set up by an older version of these scripts: restarting it"
+    "${server}_stop"
+    pid=""
+  fi
   if [[ -n "$pid" ]]; then
     info "$server: already running (pid $pid, port $port)"
     return

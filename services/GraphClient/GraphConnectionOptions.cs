@@ -1,8 +1,11 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace Whfb.GraphClient;
 
 /// <summary>
-/// Where and as which app to call Microsoft Graph. Bind from configuration (section <c>Graph</c>); the client
-/// secret comes from a secret store or the environment, never from appsettings, and is never logged.
+/// Where and as which app to call Microsoft Graph. Read from configuration (section <c>Graph</c>) by
+/// <see cref="GraphConnectionLoader"/>: the app proves itself with a certificate (a client assertion) or a client
+/// secret, both from a secret file or the environment, never from appsettings, and never logged.
 /// </summary>
 public sealed record GraphConnectionOptions
 {
@@ -12,7 +15,14 @@ public sealed record GraphConnectionOptions
 
     public required string ClientId { get; init; }
 
-    public required string ClientSecret { get; init; }
+    /// <summary>The app's client secret; null when it uses <see cref="ClientCertificate"/>.</summary>
+    public string? ClientSecret { get; init; }
+
+    /// <summary>The app's certificate with its private key, which signs the client assertion; null when it uses a secret.</summary>
+    public X509Certificate2? ClientCertificate { get; init; }
+
+    /// <summary>Sends the certificate itself with each assertion (x5c), for apps trusted by subject name and issuer.</summary>
+    public bool SendCertificateChain { get; init; }
 
     /// <summary>The Entra authority host (https only; Azure.Identity refuses http).</summary>
     public Uri AuthorityHost { get; init; } = new("https://login.microsoftonline.com/");
@@ -31,5 +41,6 @@ public sealed record GraphConnectionOptions
         ? "https://graph.microsoft.com/.default"
         : $"{BaseUrl.Scheme}://{BaseUrl.Authority}/.default";
 
-    public override string ToString() => $"{ClientId}@{TenantId} → {BaseUrl} (authority {AuthorityHost})";
+    public override string ToString() =>
+        $"{ClientId}@{TenantId} → {BaseUrl} (authority {AuthorityHost}, {(ClientCertificate is { } c ? $"certificate {c.Thumbprint}" : "client secret")})";
 }

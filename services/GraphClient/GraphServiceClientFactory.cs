@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
 using Microsoft.Graph;
@@ -31,20 +32,44 @@ public static class GraphServiceClientFactory
         return new GraphServiceClient(httpClient, authProvider, options.BaseUrl.ToString().TrimEnd('/'));
     }
 
-    public static ClientSecretCredential CreateCredential(GraphConnectionOptions options, CertificatePin? pin = null)
+    /// <summary>The app's credential: a certificate (client assertion) or a client secret, against the configured authority.</summary>
+    public static TokenCredential CreateCredential(GraphConnectionOptions options, CertificatePin? pin = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var credentialOptions = new ClientSecretCredentialOptions
+        var transport = pin is null ? null : new HttpClientTransport(pin.CreateHandler());
+        if (options.ClientCertificate is { } certificate)
         {
-            AuthorityHost = options.AuthorityHost,
-            // Otherwise MSAL asks the public cloud for instance metadata first (slow or failing offline).
-            DisableInstanceDiscovery = !options.AuthorityHost.Host.EndsWith("microsoftonline.com", StringComparison.OrdinalIgnoreCase),
-        };
-        if (pin is not null)
-        {
-            credentialOptions.Transport = new HttpClientTransport(pin.CreateHandler());
+            var certificateOptions = Configure(new ClientCertificateCredentialOptions(), options, transport);
+            certificateOptions.SendCertificateChain = options.SendCertificateChain;
+            return new ClientCertificateCredential(options.TenantId, options.ClientId, certificate, certificateOptions);
         }
 
-        return new ClientSecretCredential(options.TenantId, options.ClientId, options.ClientSecret, credentialOptions);
+        return new ClientSecretCredential(options.TenantId, options.ClientId,
+            options.ClientSecret ?? throw new ArgumentException("Neither a client certificate nor a client secret is set.", nameof(options)),
+            Configure(new ClientSecretCredentialOptions(), options, transport));
+    }
+
+    private static T Configure<T>(T credentialOptions, GraphConnectionOptions options, HttpClientTransport? transport)
+        where T : TokenCredentialOptions
+    {
+        credentialOptions.AuthorityHost = options.AuthorityHost;
+        if (transport is not null)
+        {
+            credentialOptions.Transport = transport;
+        }
+
+        // Otherwise MSAL asks the public cloud for instance metadata first (slow or failing offline).
+        var offCloud = !options.AuthorityHost.Host.EndsWith("microsoftonline.com", StringComparison.OrdinalIgnoreCase);
+        switch (credentialOptions)
+        {
+            case ClientCertificateCredentialOptions certificate:
+                certificate.DisableInstanceDiscovery = offCloud;
+                break;
+            case ClientSecretCredentialOptions secret:
+                secret.DisableInstanceDiscovery = offCloud;
+                break;
+        }
+
+        return credentialOptions;
     }
 }

@@ -19,6 +19,10 @@ if (args.FirstOrDefault() == Whfb.Benchmarks.SyncTracker.SyncTrackerBenchmark.Mo
 
 if (args.FirstOrDefault() == Whfb.Benchmarks.SyncTracker.EndToEndBenchmark.Mode) return await Whfb.Benchmarks.SyncTracker.EndToEndBenchmark.RunAsync();
 
+if (args.FirstOrDefault() == Whfb.Benchmarks.Security.SecurityBenchmark.Mode) return Whfb.Benchmarks.Security.SecurityBenchmark.Run(args[1..]);
+
+if (args.FirstOrDefault() == Whfb.Benchmarks.SyncTracker.StrictBenchmark.Mode) return await Whfb.Benchmarks.SyncTracker.StrictBenchmark.RunAsync();
+
 if (args.FirstOrDefault() == Whfb.Benchmarks.Pipeline.PipelineBenchmark.Mode) return await Whfb.Benchmarks.Pipeline.PipelineBenchmark.RunAsync(args[1..]);
 
 BenchmarkSwitcher.FromAssembly(typeof(IngestBenchmark).Assembly).Run(args);

@@ -49,6 +49,9 @@ public sealed class DirectoryBindException : DirectoryAccessException
 
     /// <summary>The client library's error code (49 = invalid credentials, 8 = strong auth required).</summary>
     public int? LdapError { get; }
+
+    /// <summary>The domain controller that refused the bind.</summary>
+    public Uri? Server { get; init; }
 }
 
 /// <summary>The server could not be reached or did not answer in time, even after one reconnect.</summary>
@@ -69,4 +72,33 @@ public sealed class DirectoryUnavailableException : DirectoryAccessException
     }
 
     public bool IsTimeout { get; init; }
+
+    /// <summary>Each domain controller tried, when none could be reached.</summary>
+    public IReadOnlyList<ServerFailure> Failures { get; init; } = [];
+}
+
+/// <summary>The directory settings cannot be used (they would send a password in clear text, name no credentials, ...).</summary>
+public sealed class DirectoryConfigurationException : InvalidOperationException
+{
+    public DirectoryConfigurationException()
+    {
+    }
+
+    public DirectoryConfigurationException(string message)
+        : base(message)
+    {
+    }
+
+    public DirectoryConfigurationException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public DirectoryConfigurationException(IReadOnlyList<string> problems)
+        : base("Directory settings refused: " + string.Join(" ", problems))
+    {
+        Problems = problems;
+    }
+
+    public IReadOnlyList<string> Problems { get; } = [];
 }

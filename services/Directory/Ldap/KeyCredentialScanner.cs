@@ -27,13 +27,21 @@ public sealed class KeyCredentialScanner : IDisposable
         _time = timeProvider ?? TimeProvider.System;
     }
 
+    /// <summary>The domain controller of the open connection; null before the first request and after a failure.</summary>
+    public Uri? Server => _session.Server;
+
+    /// <summary>Domain controllers skipped, unreachable, when the open connection was made (failover).</summary>
+    public IReadOnlyList<ServerFailure> SkippedServers => _session.Skipped;
+
     /// <summary>The DC's identity and high-water mark now.</summary>
     public Task<DirectoryServerState> ReadServerStateAsync(CancellationToken cancellationToken = default) =>
         ServerStateReader.ReadAsync(_session, cancellationToken);
 
     /// <summary>
     /// Scans every base DN. Incremental when a cursor of this DC (same dsServiceName and invocationId)
-    /// is given, full otherwise. Persist the returned cursor after all pages were handled.
+    /// is given, full otherwise. Persist the returned cursor after all pages were handled. A scan stays on the DC it
+    /// started on: when a lost connection fails over to another one, the scan fails (<see cref="DirectoryUnavailableException"/>)
+    /// before handing over a page of the other DC, so a cursor of one DC never covers pages read from another.
     /// </summary>
     public async Task<KeyScanSummary> ScanAsync(
         KeyScanRequest request,
@@ -45,6 +53,7 @@ public sealed class KeyCredentialScanner : IDisposable
         var started = _time.GetTimestamp();
         var reconnectsBefore = _session.Reconnects;
         var state = await ReadServerStateAsync(cancellationToken);
+        var server = _session.Server;
         var (mode, reason, filter) = ScanPlanner.Plan(request, state);
         var run = new ScanRun(request, mode);
         foreach (var baseDn in _options.BaseDns)
@@ -58,7 +67,10 @@ public sealed class KeyCredentialScanner : IDisposable
                 search,
                 _options.PageSize,
                 async (entries, number) =>
-                    await onPage(await run.ToPageAsync(baseDn, number, entries, cancellationToken), cancellationToken),
+                {
+                    EnsureSameServer(server);
+                    await onPage(await run.ToPageAsync(baseDn, number, entries, cancellationToken), cancellationToken);
+                },
                 cancellationToken);
         }
 
@@ -67,6 +79,7 @@ public sealed class KeyCredentialScanner : IDisposable
             await ProbeUnseenHoldersAsync(run, request.MaxSmellProbes, cancellationToken);
         }
 
+        EnsureSameServer(server);
         return run.Summarize(state.ToCursor(), reason, _session.Reconnects - reconnectsBefore, _time.GetElapsedTime(started));
     }
 
@@ -80,6 +93,15 @@ public sealed class KeyCredentialScanner : IDisposable
         UserLookup.RunAsync(_session, anchors, maxLookups, cancellationToken);
 
     public void Dispose() => _session.Dispose();
+
+    private void EnsureSameServer(Uri? server)
+    {
+        if (_session.Server != server)
+        {
+            throw new DirectoryUnavailableException(
+                $"The scan started on {server} continued on {_session.Server} after a lost connection; it is dropped and starts over");
+        }
+    }
 
     /// <summary>A full scan only returns holders with values: read the missing known holders one by one.</summary>
     private async Task ProbeUnseenHoldersAsync(ScanRun run, int limit, CancellationToken cancellationToken)

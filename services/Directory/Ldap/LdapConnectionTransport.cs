@@ -5,20 +5,24 @@ namespace Whfb.Directory.Ldap;
 /// <summary>The scanner's and writer's transport over one connection from <see cref="LdapConnections"/>.</summary>
 internal sealed class LdapConnectionTransport : ILdapTransport
 {
-    private readonly LdapConnection _connection;
+    private readonly BoundConnection _bound;
     private readonly TimeSpan _timeout;
 
-    private LdapConnectionTransport(LdapConnection connection, TimeSpan timeout)
+    private LdapConnectionTransport(BoundConnection bound, TimeSpan timeout)
     {
-        _connection = connection;
+        _bound = bound;
         _timeout = timeout;
     }
 
+    public Uri Server => _bound.Server;
+
+    public IReadOnlyList<ServerFailure> Skipped => _bound.Skipped;
+
     /// <summary>Connects and binds; throws <see cref="DirectoryBindException"/> or <see cref="DirectoryUnavailableException"/>.</summary>
     public static LdapConnectionTransport Connect(LdapDirectoryOptions options) =>
-        new(LdapConnections.OpenBound(options), options.Timeout);
+        new(LdapConnections.Open(options), options.Timeout);
 
-    public DirectoryResponse Send(DirectoryRequest request) => _connection.SendRequest(request, _timeout);
+    public DirectoryResponse Send(DirectoryRequest request) => _bound.Connection.SendRequest(request, _timeout);
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose() => _bound.Connection.Dispose();
 }

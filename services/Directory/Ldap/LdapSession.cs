@@ -4,7 +4,8 @@ namespace Whfb.Directory.Ldap;
 
 /// <summary>
 /// Sends requests on a lazily opened connection; when the server goes away it reconnects once with a
-/// fresh connection and retries, then gives up with <see cref="DirectoryUnavailableException"/>.
+/// fresh connection (to the first domain controller that answers) and retries, then gives up with
+/// <see cref="DirectoryUnavailableException"/>.
 /// </summary>
 internal sealed class LdapSession : IDisposable
 {
@@ -14,6 +15,12 @@ internal sealed class LdapSession : IDisposable
     public LdapSession(Func<ILdapTransport> connect) => _connect = connect;
 
     public static LdapSession For(LdapDirectoryOptions options) => new(() => LdapConnectionTransport.Connect(options));
+
+    /// <summary>The domain controller of the open connection; null before the first request and after a failure.</summary>
+    public Uri? Server => _transport?.Server;
+
+    /// <summary>Domain controllers skipped, unreachable, when the open connection was made.</summary>
+    public IReadOnlyList<ServerFailure> Skipped => _transport?.Skipped ?? [];
 
     /// <summary>How many times a lost connection was replaced.</summary>
     public int Reconnects { get; private set; }

@@ -1,3 +1,4 @@
+using Whfb.Policy.Intune;
 using Whfb.Policy.Rollouts;
 
 namespace Whfb.Policy.Apis;
@@ -17,6 +18,19 @@ public static class ApiResults
 
     public static IResult GraphFailed(Exception error) => Results.Problem(statusCode: StatusCodes.Status502BadGateway,
         title: "Microsoft Graph refused or failed the call; nothing was recorded, retry the action", detail: error?.Message);
+
+    /// <summary>
+    /// Graph refused a feature for good: the same 502 as any Graph failure (the rollout did not change), but a title that
+    /// says retrying is useless until an admin grants what <c>missing</c> names.
+    /// </summary>
+    public static IResult GraphAccessDenied(GraphAccessDeniedException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return Results.Problem(statusCode: StatusCodes.Status502BadGateway, type: "https://learn.microsoft.com/graph/permissions-reference",
+            title: $"Microsoft Graph refuses {error.Feature.Name}: grant the Policy app {string.Join(" or ", error.Remedy)}, then retry the action",
+            detail: error.Message,
+            extensions: new Dictionary<string, object?> { ["feature"] = error.Feature.Name, ["missing"] = error.Remedy, ["graphCode"] = error.Denial.Code });
+    }
 
     public static IResult OtherTenant(Guid served) => Results.Problem(statusCode: StatusCodes.Status403Forbidden,
         title: "This Policy instance manages another tenant's Intune", detail: $"It serves tenant {served}");

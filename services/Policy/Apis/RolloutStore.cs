@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Kiota.Abstractions;
 using Whfb.Policy.Audit;
 using Whfb.Policy.Infrastructure;
+using Whfb.Policy.Intune;
 using Whfb.Policy.Model;
 using Whfb.Policy.Rollouts;
 using Whfb.ServiceDefaults.Security;
@@ -59,6 +60,11 @@ public sealed class RolloutStore(PolicyDbContext db, IConfiguration configuratio
         {
             const string detail = "The rollout changed while this action ran (another action or the gate loop); read its status and retry";
             return await RejectedAsync(user, rolloutId, detail, ApiResults.Conflict(detail), ct);
+        }
+        catch (GraphAccessDeniedException e)
+        {
+            return await RejectedAsync(user, rolloutId, $"Graph refused {e.Feature.Name}: needs {string.Join(" or ", e.Remedy)} ({e.Denial})",
+                ApiResults.GraphAccessDenied(e), ct);
         }
         catch (Exception e) when (e is ApiException or HttpRequestException or AuthenticationFailedException)
         {

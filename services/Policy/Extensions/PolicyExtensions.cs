@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MassTransit;
 using Microsoft.AspNetCore.Authorization;
+using Whfb.Policy.Access;
 using Whfb.Policy.Audit;
 using Whfb.Policy.Consumers;
 using Whfb.Policy.Gates;
@@ -25,9 +26,10 @@ public static class PolicyExtensions
         builder.AddWhfbAuthentication();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusedWriteAuditor>();
 
-        // Intune through Graph; every Graph call lands in this service's audit log.
+        // Intune through Graph; every Graph call lands in this service's audit log, every refused feature in one episode.
         builder.AddIntune();
         builder.Services.AddSingleton<IGraphAuditLog, GraphAuditLog>();
+        builder.Services.AddGraphAccess();
 
         builder.Services.AddScoped<RingAssigner>();
         builder.Services.AddScoped<RolloutTransitions>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Whfb.Policy.Infrastructure;
+using Whfb.Policy.Intune;
 using Whfb.Policy.Model;
 using Whfb.Policy.Rollouts;
 
@@ -8,7 +9,9 @@ namespace Whfb.Policy.Gates;
 
 /// <summary>
 /// One pass of the gate loop over one running rollout: a passing gate (after the soak) advances, a failing one halts.
-/// It holds the rollout's lock, so an operator action waits for it (and sees its outcome), and vice versa.
+/// It holds the rollout's lock, so an operator action waits for it (and sees its outcome), and vice versa. When Graph
+/// refuses what advancing needs (a permission or licence), retrying every tick would change nothing and nobody would
+/// hear of it: the rollout halts with the reason instead, and an operator resumes it once the permission is granted.
 /// </summary>
 public sealed class GateRunner(PolicyDbContext db, RolloutTransitions transitions, IOptions<PolicyOptions> options)
 {
@@ -17,6 +20,19 @@ public sealed class GateRunner(PolicyDbContext db, RolloutTransitions transition
 
     /// <summary>What the pass did: "advanced", "halted" or "waiting".</summary>
     public async Task<string> EvaluateAsync(Guid rolloutId, CancellationToken ct)
+    {
+        try
+        {
+            return await EvaluateOnceAsync(rolloutId, ct);
+        }
+        catch (GraphAccessDeniedException e)
+        {
+            await HaltForAccessAsync(rolloutId, e, ct);
+            return "halted";
+        }
+    }
+
+    private async Task<string> EvaluateOnceAsync(Guid rolloutId, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.LockRolloutAsync(rolloutId, ct);
@@ -46,5 +62,25 @@ public sealed class GateRunner(PolicyDbContext db, RolloutTransitions transition
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return outcome;
+    }
+
+    /// <summary>Halts in a transaction of its own: the failed advance's changes were rolled back with its transaction.</summary>
+    private async Task HaltForAccessAsync(Guid rolloutId, GraphAccessDeniedException denied, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockRolloutAsync(rolloutId, ct);
+        var rollout = await db.Set<Rollout>().Include(r => r.Rings).SingleAsync(r => r.Id == rolloutId, ct);
+        if (rollout.State != RolloutState.Running)
+        {
+            return;
+        }
+
+        var check = await transitions.CheckAsync(rollout, ct);
+        var reason = $"Microsoft Graph refused {denied.Feature.Name} ({denied.Feature.Purpose}) when the next ring was to be assigned: "
+            + $"grant the Policy app {string.Join(" or ", denied.Remedy)}, then resume the rollout (Graph said {denied.Denial.Code})";
+        transitions.Halt(rollout, check.Verdict, reason, options.Value.GateActor);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 }

@@ -14,7 +14,7 @@ public interface IIntunePolicyClient
     Task<IReadOnlyList<Guid>> AssignedGroupsAsync(IntunePolicyHandle policy, GraphCaller caller, CancellationToken ct);
 }
 
-/// <summary>Ring membership from Graph group members (transitive).</summary>
+/// <summary>Ring membership from Graph group members (transitive) and their users' Intune-managed PCs.</summary>
 public interface IRingMembership
 {
     Task<RingMembership> ResolveAsync(Guid groupId, GraphCaller caller, CancellationToken ct);

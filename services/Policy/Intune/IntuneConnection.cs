@@ -4,17 +4,19 @@ using Whfb.GraphClient;
 namespace Whfb.Policy.Intune;
 
 /// <summary>
-/// The Graph connection of the Policy service, from configuration section <c>Graph</c>. The client secret comes from
-/// <c>Graph:ClientSecretFile</c> (a mounted secret) or <c>Graph:ClientSecret</c> from the environment or another
-/// non-file source, never from an appsettings file. Problems are reported together, naming the keys; the secret
-/// itself never appears in a message.
+/// The Graph connection of the Policy service: the <c>Graph</c> section as every service reads it
+/// (<see cref="GraphConnectionLoader"/>: a certificate or a client secret, never from appsettings), plus the Intune write
+/// pacing. Problems are reported together, naming the keys; no secret appears in a message.
 /// </summary>
 public sealed record IntuneConnection(GraphConnectionOptions Graph, Guid TenantId, Uri BetaUrl)
 {
-    public const string SecretFileKey = "ClientSecretFile";
+    /// <summary>
+    /// Intune writes allowed per <see cref="WriteWindow"/> (Graph:WritesPerWindow): Intune takes 100 per 20 s from one app
+    /// in a tenant (200 from all apps together), and this app is one of them.
+    /// </summary>
+    public int WritesPerWindow { get; init; } = DefaultWritesPerWindow;
 
-    /// <summary>Intune writes allowed per <see cref="WriteWindow"/> (Graph:WritesPerWindow; Intune's limit is 200 per 20 s per tenant).</summary>
-    public int WritesPerWindow { get; init; } = 200;
+    public const int DefaultWritesPerWindow = 100;
 
     public TimeSpan WriteWindow { get; init; } = TimeSpan.FromSeconds(20);
 
@@ -23,37 +25,23 @@ public sealed record IntuneConnection(GraphConnectionOptions Graph, Guid TenantI
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(GraphConnectionOptions.SectionName);
         var problems = new List<string>();
-        var tenant = Guid.TryParse(section["TenantId"], out var tenantId) ? tenantId : Problem(problems, "Graph:TenantId must be a GUID.", Guid.Empty);
-        var clientId = section["ClientId"] is { Length: > 0 } id ? id : Problem(problems, "Graph:ClientId is required.", "");
-        var secret = ClientSecret(configuration, section, problems);
-        var baseUrl = HttpsUrl(section["BaseUrl"] ?? "https://graph.microsoft.com/v1.0", "Graph:BaseUrl", problems);
-        var authority = HttpsUrl(section["AuthorityHost"] ?? "https://login.microsoftonline.com/", "Graph:AuthorityHost", problems);
-        if (baseUrl is not null && !baseUrl.AbsolutePath.TrimEnd('/').EndsWith("/v1.0", StringComparison.Ordinal))
+        var graph = GraphConnectionLoader.Load(configuration, problems);
+        if (graph is not null && !graph.BaseUrl.AbsolutePath.TrimEnd('/').EndsWith("/v1.0", StringComparison.Ordinal))
         {
             problems.Add("Graph:BaseUrl must end with the version segment /v1.0 (the beta URL is derived from it).");
         }
 
-        var writes = section["WritesPerWindow"] is { } w ? (int.TryParse(w, out var n) && n > 0 ? n : Problem(problems, "Graph:WritesPerWindow must be a positive number.", 1)) : 200;
+        var writes = section["WritesPerWindow"] is { } w ? (int.TryParse(w, out var n) && n > 0 ? n : Problem(problems, "Graph:WritesPerWindow must be a positive number.", 1)) : DefaultWritesPerWindow;
         var window = section["WriteWindow"] is { } t
             ? (TimeSpan.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero
                 ? span : Problem(problems, "Graph:WriteWindow must be a positive time span (e.g. 00:00:20).", TimeSpan.FromSeconds(1)))
             : TimeSpan.FromSeconds(20);
-        if (problems.Count > 0)
+        if (problems.Count > 0 || graph is null)
         {
             throw new InvalidOperationException("Graph connection settings are invalid: " + string.Join(" ", problems));
         }
 
-        var graph = new GraphConnectionOptions
-        {
-            TenantId = tenant.ToString(),
-            ClientId = clientId,
-            ClientSecret = secret,
-            BaseUrl = baseUrl!,
-            AuthorityHost = authority!,
-            PinnedCertificatePath = section["PinnedCertificatePath"] is { Length: > 0 } path ? path : null,
-            PinnedCertificateThumbprint = section["PinnedCertificateThumbprint"] is { Length: > 0 } thumbprint ? thumbprint : null,
-        };
-        return new IntuneConnection(graph, tenant, BetaOf(baseUrl!)) { WritesPerWindow = writes, WriteWindow = window };
+        return new IntuneConnection(graph, Guid.Parse(graph.TenantId), BetaOf(graph.BaseUrl)) { WritesPerWindow = writes, WriteWindow = window };
     }
 
     /// <summary>The same service root with the version segment swapped: …/v1.0 → …/beta.</summary>
@@ -65,31 +53,6 @@ public sealed record IntuneConnection(GraphConnectionOptions Graph, Guid TenantI
     }
 
     public override string ToString() => Graph.ToString();
-
-    private static string ClientSecret(IConfiguration configuration, IConfigurationSection section, List<string> problems)
-    {
-        if (section[SecretFileKey] is { Length: > 0 } file)
-        {
-            return File.Exists(file) && File.ReadAllText(file).Trim() is { Length: > 0 } fromFile
-                ? fromFile
-                : Problem(problems, $"Graph:{SecretFileKey} '{file}' does not exist or is empty.", "");
-        }
-
-        if (section["ClientSecret"] is not { Length: > 0 } secret)
-        {
-            return Problem(problems,
-                "Graph:ClientSecret is not set: give it through the environment (Graph__ClientSecret) or a secret file (Graph:ClientSecretFile).", "");
-        }
-
-        return SecretSource.IsAppSettingsFile(configuration, $"{section.Path}:ClientSecret")
-            ? Problem(problems, "Graph:ClientSecret must not be stored in an appsettings file: use the environment or Graph:ClientSecretFile.", "")
-            : secret;
-    }
-
-    private static Uri? HttpsUrl(string text, string key, List<string> problems) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps
-            ? url
-            : Problem<Uri?>(problems, $"{key} must be an absolute https URL.", null);
 
     private static T Problem<T>(List<string> problems, string problem, T fallback)
     {

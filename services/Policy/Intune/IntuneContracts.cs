@@ -29,7 +29,10 @@ public sealed record EnsureResult(IntunePolicyHandle Policy, bool Created, bool 
 /// <summary>Who asked, for the audit log of every Graph call.</summary>
 public sealed record GraphCaller(Guid TenantId, string Actor, Guid? RolloutId);
 
-/// <summary>Ring membership from Graph (transitive members): the devices and users in the group; member users' devices included.</summary>
+/// <summary>
+/// Ring membership from Graph (transitive members): the devices in the group and the users, with each member user's Windows
+/// PCs (Intune primary user) among the devices.
+/// </summary>
 public sealed record RingMembership(
     Guid GroupId, IReadOnlyList<Guid> DeviceIds, IReadOnlyList<string> UserIds, IReadOnlyList<string> UserPrincipalNames);
 

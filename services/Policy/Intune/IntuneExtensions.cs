@@ -9,7 +9,8 @@ public static class IntuneExtensions
 {
     /// <summary>
     /// Registers <see cref="IIntunePolicyClient"/> and <see cref="IRingMembership"/> over the Graph connection of section
-    /// <c>Graph</c> (checked when the host starts). <see cref="IGraphAuditLog"/> is the service's to register.
+    /// <c>Graph</c> (checked when the host starts). <see cref="IGraphAuditLog"/> and any <see cref="IGraphAccessObserver"/>
+    /// are the service's to register.
     /// </summary>
     public static IHostApplicationBuilder AddIntune(this IHostApplicationBuilder builder)
     {
@@ -18,7 +19,7 @@ public static class IntuneExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => IntuneConnection.Load(sp.GetRequiredService<IConfiguration>()));
         services.AddTransient<GraphAuditHandler>().AddTransient<IntuneWriteBudget>();
-        services.AddSingleton<IntuneGraph>();
+        services.AddSingleton<IntuneGraph>().AddSingleton<GraphAccessGuard>();
         services.AddSingleton<IIntunePolicyClient, IntunePolicyClient>();
         services.AddSingleton<IRingMembership, GraphRingMembership>();
         services.AddHostedService<IntuneStartupCheck>();

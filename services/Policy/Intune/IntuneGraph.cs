@@ -10,9 +10,10 @@ using Whfb.GraphClient;
 namespace Whfb.Policy.Intune;
 
 /// <summary>
-/// The Policy service's <see cref="GraphServiceClient"/> (writes paced to the tenant's budget, every attempt audited,
-/// throttled calls retried up to 10 times honouring Retry-After) and raw JSON calls to the beta endpoint through the
-/// same request adapter, for the settings catalog that the v1.0 SDK has no types for.
+/// The Policy service's <see cref="GraphServiceClient"/> (writes paced to Intune's per-app limit, every attempt audited,
+/// throttled calls retried up to 10 times after Retry-After, or without one after 2, 4, 8 … s: the SDK's retry handler)
+/// and raw JSON calls to the beta endpoint through the same request adapter, for the settings catalog that the v1.0 SDK
+/// has no types for.
 /// </summary>
 public sealed class IntuneGraph
 {

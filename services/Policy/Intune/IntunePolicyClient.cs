@@ -1,10 +1,13 @@
+using Whfb.GraphClient.Access;
+
 namespace Whfb.Policy.Intune;
 
 /// <summary>
 /// <see cref="IIntunePolicyClient"/> over Microsoft Graph. Serves only the tenant of the Graph connection; every call
-/// runs inside a <see cref="GraphCallScope"/> so the audit handler records who asked.
+/// runs inside a <see cref="GraphCallScope"/> so the audit handler records who asked, and as the
+/// <see cref="GraphFeatures.IntunePolicy"/> feature, so a missing permission or licence stops it with its reason.
 /// </summary>
-internal sealed class IntunePolicyClient(IntuneGraph graph) : IIntunePolicyClient
+internal sealed class IntunePolicyClient(IntuneGraph graph, GraphAccessGuard guard) : IIntunePolicyClient
 {
     private readonly SettingsCatalogPolicies _catalog = new(graph);
     private readonly CustomOmaUriPolicies _omaUri = new(graph);
@@ -16,14 +19,17 @@ internal sealed class IntunePolicyClient(IntuneGraph graph) : IIntunePolicyClien
         RequireTenant(spec.TenantId, nameof(spec));
         using var scope = Begin(caller);
         var kind = Kind(spec.Mode);
-        if (await kind.FindAsync(spec.Name, ct) is { } existing)
+        return await guard.RunAsync(GraphFeatures.IntunePolicy, async () =>
         {
-            var repaired = await kind.RepairAsync(existing, spec, ct);
-            return new EnsureResult(new IntunePolicyHandle(existing, spec.Mode), Created: false, DriftRepaired: repaired);
-        }
+            if (await kind.FindAsync(spec.Name, ct) is { } existing)
+            {
+                var repaired = await kind.RepairAsync(existing, spec, ct);
+                return new EnsureResult(new IntunePolicyHandle(existing, spec.Mode), Created: false, DriftRepaired: repaired);
+            }
 
-        var id = await kind.CreateAsync(spec, ct);
-        return new EnsureResult(new IntunePolicyHandle(id, spec.Mode), Created: true, DriftRepaired: false);
+            var id = await kind.CreateAsync(spec, ct);
+            return new EnsureResult(new IntunePolicyHandle(id, spec.Mode), Created: true, DriftRepaired: false);
+        }, ct);
     }
 
     public async Task AssignAsync(IntunePolicyHandle policy, IReadOnlyCollection<Guid> groupIds, GraphCaller caller, CancellationToken ct)
@@ -33,11 +39,14 @@ internal sealed class IntunePolicyClient(IntuneGraph graph) : IIntunePolicyClien
         using var scope = Begin(caller);
         var kind = Kind(policy.Mode);
         var wanted = groupIds.Distinct().ToList();
-        var current = await kind.AssignedGroupsAsync(policy.PolicyId, ct);
-        if (current.Count != wanted.Count || !current.ToHashSet().SetEquals(wanted))
+        await guard.RunAsync(GraphFeatures.IntunePolicy, async () =>
         {
-            await kind.AssignAsync(policy.PolicyId, wanted, ct);
-        }
+            var current = await kind.AssignedGroupsAsync(policy.PolicyId, ct);
+            if (current.Count != wanted.Count || !current.ToHashSet().SetEquals(wanted))
+            {
+                await kind.AssignAsync(policy.PolicyId, wanted, ct);
+            }
+        }, ct);
     }
 
     public Task RemoveAssignmentsAsync(IntunePolicyHandle policy, GraphCaller caller, CancellationToken ct) =>
@@ -47,7 +56,7 @@ internal sealed class IntunePolicyClient(IntuneGraph graph) : IIntunePolicyClien
     {
         ArgumentNullException.ThrowIfNull(policy);
         using var scope = Begin(caller);
-        return await Kind(policy.Mode).AssignedGroupsAsync(policy.PolicyId, ct);
+        return await guard.RunAsync(GraphFeatures.IntunePolicy, () => Kind(policy.Mode).AssignedGroupsAsync(policy.PolicyId, ct), ct);
     }
 
     private IDisposable Begin(GraphCaller caller)

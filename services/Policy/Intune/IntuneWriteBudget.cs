@@ -3,10 +3,12 @@ using System.Threading.RateLimiting;
 namespace Whfb.Policy.Intune;
 
 /// <summary>
-/// Paces Intune writes to the tenant's budget, 200 per 20 s by default (<c>Graph:WritesPerWindow</c>,
-/// <c>Graph:WriteWindow</c>), so rollouts rarely meet a 429 at all; those that still come are retried by the SDK's retry
-/// handler. Writes are all methods but GET, except $batch posts (here they carry the ring membership reads). Waiting
-/// honours the caller's cancellation.
+/// Paces Intune writes to Intune's per-app limit, 100 per 20 s by default (<c>Graph:WritesPerWindow</c>,
+/// <c>Graph:WriteWindow</c>), so rollouts rarely meet a 429 at all; those that still come (other apps of the tenant share
+/// its 200) are retried by the SDK's retry handler, after Retry-After or, without one, exponentially longer. Writes are all
+/// methods but GET, except $batch posts (here they carry the ring membership reads). Waiting honours the caller's
+/// cancellation. The budget is this process's: instances sharing one app registration share Intune's limit, so give each
+/// its part.
 /// </summary>
 public sealed class IntuneWriteBudget : DelegatingHandler
 {

@@ -6,15 +6,17 @@ namespace Whfb.Policy.Intune;
 /// The settings-catalog body of the WHfB policy (beta configurationPolicies): a group setting collection
 /// <c>{scope}_vendor_msft_passportforwork_{tenantid}</c> whose children are the choice settings
 /// <c>…_policies_usepassportforwork</c> and <c>…_policies_requiresecuritydevice</c> with values <c>…_true</c>/<c>…_false</c>.
+/// The ids keep the literal text <c>{tenantid}</c>: that is how the catalog names the definitions, and Intune puts the
+/// tenant into the CSP path only when it delivers the policy (a tenant GUID in the id names no definition).
 /// </summary>
 public static class SettingsCatalogBody
 {
     public const string ChoiceType = "#microsoft.graph.deviceManagementConfigurationChoiceSettingInstance";
     public const string GroupCollectionType = "#microsoft.graph.deviceManagementConfigurationGroupSettingCollectionInstance";
 
-    /// <summary><c>device_vendor_msft_passportforwork_{tenantid}</c> or the <c>user_…</c> prefix; tenant id lower case without braces.</summary>
-    public static string Prefix(Guid tenantId, WhfbScope scope) =>
-        $"{(scope == WhfbScope.User ? "user" : "device")}_vendor_msft_passportforwork_{tenantId:D}";
+    /// <summary><c>device_vendor_msft_passportforwork_{tenantid}</c> or the <c>user_…</c> prefix, <c>{tenantid}</c> as literal text.</summary>
+    public static string Prefix(WhfbScope scope) =>
+        $"{(scope == WhfbScope.User ? "user" : "device")}_vendor_msft_passportforwork_{{tenantid}}";
 
     public static JsonObject Policy(IntunePolicySpec spec)
     {
@@ -33,7 +35,7 @@ public static class SettingsCatalogBody
     public static JsonArray Settings(IntunePolicySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var prefix = Prefix(spec.TenantId, spec.Settings.Scope);
+        var prefix = Prefix(spec.Settings.Scope);
         return new JsonArray(new JsonObject
         {
             ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationSetting",

@@ -43,14 +43,17 @@ public sealed class RolloutTransitions(PolicyDbContext db, RingAssigner assigner
     }
 
     /// <summary>Stops a running rollout on its current ring's failing gate: one RolloutHalted per halt.</summary>
-    public void Halt(Rollout rollout, GateCheck check, string actor)
+    public void Halt(Rollout rollout, GateCheck check, string actor) => Halt(rollout, check.Verdict, check.HaltReason, actor);
+
+    /// <summary>Stops a running rollout for <paramref name="reason"/>, with the current ring's verdict: one RolloutHalted per halt.</summary>
+    public void Halt(Rollout rollout, GateVerdict verdict, string reason, string actor)
     {
         var now = time.GetUtcNow();
         rollout.State = RolloutState.Halted;
-        rollout.HaltReason = check.HaltReason;
+        rollout.HaltReason = reason;
         rollout.UpdatedAt = now;
-        outbox.Enqueue(new RolloutHalted(Guid.CreateVersion7(now), rollout.Reference(rollout.CurrentRing), check.Verdict, check.HaltReason, now));
-        db.Record(rollout.TenantId, rollout.Id, actor, "halt", check.HaltReason, now);
+        outbox.Enqueue(new RolloutHalted(Guid.CreateVersion7(now), rollout.Reference(rollout.CurrentRing), verdict, reason, now));
+        db.Record(rollout.TenantId, rollout.Id, actor, "halt", reason, now);
     }
 
     /// <summary>The current ring's gate now.</summary>

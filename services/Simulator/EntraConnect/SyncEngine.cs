@@ -6,10 +6,12 @@ namespace Whfb.Simulator.EntraConnect;
 
 /// <summary>
 /// One Entra Connect sync cycle at a time: takes the keys that existed in Entra when the cycle started, for
-/// synced users in scope, and (unless staging or disabled) exports the backlog to AD, honouring the faults.
+/// synced users in scope, and (unless staging or disabled) exports the backlog to AD, honouring the faults. A cycle that
+/// synced moves the tenant's <c>onPremisesLastSyncDateTime</c> when it ends; a skipped (scheduler disabled), staging-mode
+/// or failed cycle does not, as a stalled Entra Connect leaves it behind.
 /// </summary>
 public sealed class SyncEngine(
-    TenantDirectory directory, HelloMethodStore methods, SyncFaults faults, IOptions<EntraConnectOptions> options,
+    TenantDirectory directory, HelloMethodStore methods, SyncFaults faults, DirectorySyncStatus status, IOptions<EntraConnectOptions> options,
     TimeProvider time, ILogger<SyncEngine> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -46,10 +48,16 @@ public sealed class SyncEngine(
 
             var result = staging ? new CycleResult(0, 0, [], pending.Count) : await ExportAsync(pending, cancellationToken);
             SyncLog.CycleCompleted(logger, State.CycleCount + 1, result.Exported, result.Removed, result.Failures.Count, result.Backlog, staging);
+            var end = time.GetUtcNow();
+            if (!staging)
+            {
+                status.Synced(end);
+            }
+
             return Update(s => s with
             {
                 CycleCount = s.CycleCount + 1,
-                LastCycleEndTimeInUTC = time.GetUtcNow(),
+                LastCycleEndTimeInUTC = end,
                 LastCycleResult = staging ? "StagingNoExport" : result.Failures.Count > 0 ? "CompletedExportErrors" : "Success",
                 KeysExported = s.KeysExported + result.Exported,
                 KeysRemoved = s.KeysRemoved + result.Removed,

@@ -1,17 +1,17 @@
+using Whfb.Simulator.Intune;
 using Whfb.Simulator.Tenant;
 
 namespace Whfb.Simulator.Fleet;
 
 /// <summary>
-/// Builds the fleet of a scenario deterministically from its seed: users, devices, ring groups in the
-/// emulated tenant, and which devices carry which fault.
+/// Builds the fleet of a scenario deterministically from its seed: users, devices, their Intune enrolment and ring
+/// groups in the emulated tenant (<see cref="FleetTenant"/>), and which devices carry which fault.
 /// </summary>
 public static class FleetBuilder
 {
-    public static IReadOnlyList<FleetDevice> Build(Scenario scenario, TenantDirectory directory)
+    public static IReadOnlyList<FleetDevice> Build(Scenario scenario, TenantDirectory directory, IntuneStore intune)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(directory);
         var random = new Random(scenario.Seed);
         var conflicts = Pick(random, scenario.Devices, scenario.Faults.GpoConflicts);
         var protectedUsers = Pick(random, scenario.Devices, scenario.Faults.AdminSdHolderUsers);
@@ -23,18 +23,7 @@ public static class FleetBuilder
             devices.Add(Create(scenario, random, i, rings[i], conflicts.Contains(i), protectedUsers.Contains(i)) with { OrphanedAdKey = orphans.Contains(i) });
         }
 
-        foreach (var device in devices)
-        {
-            directory.PutUser(device.User);
-            directory.PutDevice(device.Device);
-        }
-
-        for (var r = 0; r < scenario.Rings.Count; r++)
-        {
-            var group = directory.PutGroup(new TenantGroup { Id = Id(random), DisplayName = scenario.Rings[r].Name });
-            directory.AddMembers(group.Id, devices.Where(d => d.Ring == r).Select(d => d.User.Id));
-        }
-
+        FleetTenant.Populate(scenario, devices, directory, intune, () => Id(random));
         return devices;
     }
 
@@ -53,7 +42,7 @@ public static class FleetBuilder
             Index = i,
             Ring = ring,
             User = new TenantUser { Id = userId, UserPrincipalName = $"{name}@whfb.test", DisplayName = $"User {name}" },
-            Device = new TenantDevice { Id = objectId, DeviceId = deviceId, DisplayName = $"PC-{name}".ToUpperInvariant(), RegisteredUserId = userId },
+            Device = new TenantDevice { Id = objectId, DeviceId = deviceId, DisplayName = $"PC-{name}".ToUpperInvariant() },
             HybridJoined = random.NextDouble() >= faults.NotHybridJoined,
             HasTpm = random.NextDouble() >= faults.NoTpm,
             RemoteDesktop = random.NextDouble() < faults.RemoteDesktop,

@@ -36,7 +36,7 @@ public sealed class FleetRunner(
     {
         var wall = Stopwatch.StartNew();
         var scenario = ScenarioLoader.Load(name);
-        var devices = FleetBuilder.Build(scenario, directory);
+        var devices = FleetBuilder.Build(scenario, directory, intune);
         FleetLog.Built(logger, scenario.Name, devices.Count, scenario.Seed);
         var groups = FleetBuilder.RingGroupIds(scenario, directory);
         var rings = scenario.Rings.Select((r, i) => (r.Name, GroupId: groups[i])).ToList();
@@ -103,7 +103,7 @@ public sealed class FleetRunner(
     {
         var timing = scenario.Timing;
         var rings = ringGroups.Select(r => r.GroupId).ToList();
-        var assigner = options.Value.AssignRings ? new RingAssigner(intune, graph.Value.TenantId) : null;
+        var assigner = options.Value.AssignRings ? new RingAssigner(intune) : null;
         var (clock, assigned) = (new FleetClock(timing, rings.Count, time.GetUtcNow()), 0);
         var stall = new StallTrigger(timing.StallAfterSeconds, scenario.Faults.StalledSchedulerCycles);
         while (clock.Running(time.GetUtcNow(), simulation.Waiting))

@@ -6,7 +6,7 @@ namespace Whfb.Simulator.Fleet;
 
 /// <summary>
 /// Steps the fleet on <see cref="TimeProvider"/> time. A device starts once WHfB policy reaches it (GPO, or the
-/// Intune policy assigned to a group its user is in, unless a GPO conflict overrides it); an Intune policy arrives at
+/// Intune policy assigned to a group its user or the device itself is in, unless a GPO conflict overrides it); an Intune policy arrives at
 /// the device's next MDM check-in (<c>policyCheckIn</c> after the assignment); its user signs in after the device's delay; it then reports readiness (358/360) and, when ready, registers a key (300, creating the
 /// WHfB method in the emulated Entra) or fails (301 with its code).
 /// </summary>
@@ -33,11 +33,11 @@ public sealed class FleetSimulation(
     {
         ArgumentNullException.ThrowIfNull(sink);
         var now = time.GetUtcNow();
-        var assignedUsers = AssignedUsers();
+        var assigned = AssignedMembers();
         var reports = new List<DeviceReport>();
         foreach (var device in devices.Where(d => !_done.Contains(d.Index)))
         {
-            var intune = assignedUsers.Contains(device.User.Id);
+            var intune = assigned.Contains(device.User.Id) || assigned.Contains(device.Device.Id);
             if (!device.GpoEnabled && !intune)
             {
                 continue;
@@ -131,7 +131,8 @@ public sealed class FleetSimulation(
     private int Count(Func<FleetDevice, bool> which, params Outcome[] outcomes) =>
         devices.Count(d => which(d) && _outcomes.TryGetValue(d.Index, out var o) && outcomes.Contains(o));
 
-    private HashSet<string> AssignedUsers() => intune.Assignments()
+    /// <summary>Users and devices in the groups the policy is assigned to (nested groups expanded).</summary>
+    private HashSet<string> AssignedMembers() => intune.Assignments()
         .SelectMany(a => directory.TransitiveMembers(a.GroupId))
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 }

@@ -5,9 +5,10 @@ namespace Whfb.Simulator.Fleet;
 
 /// <summary>
 /// The --assign-rings mode: what the Policy service would do through Graph when none drives the fleet. Creates the
-/// settings-catalog WHfB policy (UsePassportForWork and RequireSecurityDevice true) and assigns ring groups.
+/// settings-catalog WHfB policy (UsePassportForWork and RequireSecurityDevice true, definition ids with the literal
+/// <c>{tenantid}</c> as the catalog has them) and assigns ring groups.
 /// </summary>
-public sealed class RingAssigner(IntuneStore intune, string tenantId)
+public sealed class RingAssigner(IntuneStore intune)
 {
     private string? _policyId;
 
@@ -24,12 +25,12 @@ public sealed class RingAssigner(IntuneStore intune, string tenantId)
 
     private JsonObject Policy()
     {
-        var prefix = $"device_vendor_msft_passportforwork_{tenantId}";
+        const string Prefix = "device_vendor_msft_passportforwork_{tenantid}";
         JsonObject Choice(string name) => new()
         {
             ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationChoiceSettingInstance",
-            ["settingDefinitionId"] = $"{prefix}_policies_{name}",
-            ["choiceSettingValue"] = new JsonObject { ["value"] = $"{prefix}_policies_{name}_true", ["children"] = new JsonArray() },
+            ["settingDefinitionId"] = $"{Prefix}_policies_{name}",
+            ["choiceSettingValue"] = new JsonObject { ["value"] = $"{Prefix}_policies_{name}_true", ["children"] = new JsonArray() },
         };
         return new JsonObject
         {
@@ -42,7 +43,7 @@ public sealed class RingAssigner(IntuneStore intune, string tenantId)
                 ["settingInstance"] = new JsonObject
                 {
                     ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationGroupSettingCollectionInstance",
-                    ["settingDefinitionId"] = prefix,
+                    ["settingDefinitionId"] = Prefix,
                     ["groupSettingCollectionValue"] = new JsonArray(new JsonObject
                     {
                         ["children"] = new JsonArray(Choice("usepassportforwork"), Choice("requiresecuritydevice")),

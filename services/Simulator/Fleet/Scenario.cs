@@ -12,8 +12,11 @@ public sealed record Scenario
 
     public int Devices { get; init; } = 100;
 
-    /// <summary>Rollout rings: security groups of users, by share of the fleet, assigned in order.</summary>
+    /// <summary>Rollout rings: security groups, by share of the fleet, assigned in order.</summary>
     public IReadOnlyList<RingDefinition> Rings { get; init; } = [new("Ring 1", 1.0)];
+
+    /// <summary>Whether ring groups hold the users (default) or their PCs' Entra device objects.</summary>
+    public RingMembers RingMembers { get; init; } = RingMembers.Users;
 
     public FaultMix Faults { get; init; } = new();
 
@@ -24,6 +27,13 @@ public sealed record Scenario
 }
 
 public sealed record RingDefinition(string Name, double Share);
+
+/// <summary>What a ring group's members are: users (the policy reaches their PCs through them) or the PCs themselves.</summary>
+public enum RingMembers
+{
+    Users,
+    Devices,
+}
 
 /// <summary>Shares of devices (0..1) with each trait or fault; provisioning failures use the documented codes.</summary>
 public sealed record FaultMix

@@ -22,14 +22,55 @@ public sealed class GraphEmulatorOptions
 
     /// <summary>The tenant has Microsoft Entra ID P1 or P2, which the registration report (userRegistrationDetails) needs.</summary>
     public bool PremiumLicence { get; set; } = true;
+
+    /// <summary>How long a users/delta token stays valid (seven days for directory objects on Graph).</summary>
+    public TimeSpan DeltaTokenLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How often the registration report's snapshot is taken again: the report is not live ("may reflect a latency of up
+    /// to a few hours"). Zero: a new snapshot for every request.
+    /// </summary>
+    public TimeSpan RegistrationReportRefresh { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// <see cref="GraphProfile.Strict"/> applies the strictest reading of Microsoft's limits where the pages leave room
+    /// (the demo runs <see cref="GraphProfile.Default"/>).
+    /// </summary>
+    public GraphProfile Profile { get; set; } = GraphProfile.Default;
 }
 
-/// <summary>An app registration with a client secret and the application permissions an admin consented to.</summary>
+/// <summary>Which reading of Graph's throttling limits the emulator enforces.</summary>
+public enum GraphProfile
+{
+    /// <summary>Per-user authentication-method calls draw from the ordinary budget.</summary>
+    Default,
+
+    /// <summary>
+    /// Per-user authentication-method calls share the identity and access reports budget (5 per 10 s per app), since
+    /// Microsoft's list of resources under that limit names authenticationMethod.
+    /// </summary>
+    Strict,
+}
+
+/// <summary>
+/// An app registration with its credentials (a client secret, a certificate, or both) and the application permissions an
+/// admin consented to.
+/// </summary>
 public sealed class EmulatedApp
 {
     public string ClientId { get; set; } = "";
 
+    /// <summary>Empty: the app has no secret, and a client_secret is refused.</summary>
     public string ClientSecret { get; set; } = "";
+
+    /// <summary>The app's certificate credential (public certificate, PEM or DER), which verifies its client assertions.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>
+    /// The certificate credential by SHA-1 thumbprint only: the client must send the certificate in the assertion (x5c),
+    /// which is then verified against this thumbprint.
+    /// </summary>
+    public string? CertificateThumbprint { get; set; }
 
     /// <summary>
     /// Consented application permissions (their Graph names). Unset: every permission some emulated route accepts. An

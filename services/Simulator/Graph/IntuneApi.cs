@@ -2,35 +2,37 @@ using System.Text.Json.Nodes;
 using Whfb.Simulator.Graph.OData;
 using Whfb.Simulator.Graph.Routing;
 using Whfb.Simulator.Intune;
+using Whfb.Simulator.Intune.Catalog;
 
 namespace Whfb.Simulator.Graph;
 
 /// <summary>
 /// deviceManagement/configurationPolicies and deviceConfigurations: create, get, list, update (PATCH/PUT),
-/// delete, /assign, /assignments, plus /settings (settings catalog) and /deviceStatuses (device configurations).
+/// delete, /assign, /assignments, plus /settings (settings catalog) and /deviceStatuses (device configurations). A
+/// settings-catalog body whose settings the catalog does not know is refused with Intune's 400, as a real tenant does.
 /// </summary>
-public sealed class IntuneApi(IntuneStore store) : IGraphApi
+public sealed class IntuneApi(IntuneStore store, SettingCatalog catalog) : IGraphApi
 {
     public void Map(GraphRouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        MapCollection(routes, store.ConfigurationPolicies);
-        MapCollection(routes, store.DeviceConfigurations);
+        MapCollection(routes, store.ConfigurationPolicies, body => PolicySettingsCheck.Problem(body, catalog));
+        MapCollection(routes, store.DeviceConfigurations, _ => null);
         routes.Get("deviceManagement/configurationPolicies/{id}/settings", Settings);
         routes.Get("deviceManagement/deviceConfigurations/{id}/deviceStatuses", request =>
             Collection(request, "deviceStatuses", store.DeviceConfigurations.DeviceStatuses(request["id"])));
     }
 
-    private static void MapCollection(GraphRouteTable routes, IntuneCollection collection)
+    private static void MapCollection(GraphRouteTable routes, IntuneCollection collection, Func<JsonObject, string?> problem)
     {
         var path = $"deviceManagement/{collection.Name}";
         routes.Get(path, request => ODataPage.Respond(request, path, collection.List()))
-            .Post(path, request => GraphResponse.Created(WithContext(collection.Create(Body(request)), request, path + "/$entity")))
+            .Post(path, request => Checked(request, problem, body => GraphResponse.Created(WithContext(collection.Create(body), request, path + "/$entity"))))
             .Get(path + "/{id}", request => collection.Get(request["id"]) is { } item
                 ? GraphResponse.Ok(Entity.WithContext(item, request, path + "/$entity"))
                 : GraphResponse.NotFound(request["id"]))
-            .Patch(path + "/{id}", request => Updated(request, collection.Update(request["id"], Body(request), replace: false)))
-            .Put(path + "/{id}", request => Updated(request, collection.Update(request["id"], Body(request), replace: true)))
+            .Patch(path + "/{id}", request => Checked(request, problem, body => Updated(request, collection.Update(request["id"], body, replace: false))))
+            .Put(path + "/{id}", request => Checked(request, problem, body => Updated(request, collection.Update(request["id"], body, replace: true))))
             .Delete(path + "/{id}", request => Updated(request, collection.Delete(request["id"])))
             .Post(path + "/{id}/assign", request => Collection(request, "assignments", collection.Assign(request["id"], Assignments(request))))
             .Get(path + "/{id}/assignments", request => Collection(request, "assignments", collection.Assignments(request["id"])));
@@ -44,6 +46,13 @@ public sealed class IntuneApi(IntuneStore store) : IGraphApi
     private static GraphResponse Collection(GraphRequest request, string segment, IReadOnlyList<JsonObject>? items) => items is null
         ? GraphResponse.NotFound(request["id"])
         : ODataPage.Respond(request, $"{request.Path.Split('/')[1]}('{request["id"]}')/{segment}", items);
+
+    /// <summary>The write, when the body passes the collection's check; otherwise Intune's 400 naming the problem.</summary>
+    private static GraphResponse Checked(GraphRequest request, Func<JsonObject, string?> problem, Func<JsonObject, GraphResponse> write)
+    {
+        var body = Body(request);
+        return problem(body) is { } message ? IntuneErrors.BadRequest(message, request) : write(body);
+    }
 
     private static GraphResponse Updated(GraphRequest request, bool found) =>
         found ? GraphResponse.NoContent() : GraphResponse.NotFound(request["id"]);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Whfb.Simulator.Graph.OData;
 using Whfb.Simulator.Graph.Routing;
 using Whfb.Simulator.Tenant;
@@ -8,16 +9,19 @@ namespace Whfb.Simulator.Graph;
 /// <summary>
 /// users/{id}/authentication/windowsHelloForBusinessMethods: list, single (with $expand=device), delete. As on Microsoft
 /// Graph, only the single GET returns the device ("returned only on a single GET and when you specify ?$expand"): the list
-/// supports no optional query parameters, so its $expand is ignored and it never carries the device.
+/// supports no optional query parameters, so its $expand is ignored and it never carries the device. Under the strict
+/// profile its calls draw from the identity and access reports budget (throttling-limits lists authenticationMethod there).
 /// </summary>
-public sealed class MethodsApi(TenantDirectory directory, HelloMethodStore methods) : IGraphApi
+public sealed class MethodsApi(TenantDirectory directory, HelloMethodStore methods, IOptions<GraphEmulatorOptions> options) : IGraphApi
 {
     private const string Path = "users/{id}/authentication/windowsHelloForBusinessMethods";
 
     public void Map(GraphRouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.Get(Path, List).Get(Path + "/{methodId}", Get).Delete(Path + "/{methodId}", Delete);
+        var bucket = options.Value.Profile == GraphProfile.Strict ? ThrottleBucket.Reports : ThrottleBucket.Default;
+        routes.Get(Path, List, bucket).Get(Path + "/{methodId}", Get, bucket)
+            .Add("DELETE", Path + "/{methodId}", Delete, bucket);
     }
 
     private GraphResponse List(GraphRequest request)

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using Whfb.Simulator.Graph.Delta;
 using Whfb.Simulator.Graph.OData;
 using Whfb.Simulator.Graph.Routing;
 using Whfb.Simulator.Tenant;
@@ -8,14 +8,14 @@ namespace Whfb.Simulator.Graph;
 
 /// <summary>
 /// users/delta: the first round returns every user, later rounds (with the $deltatoken of the last page's
-/// @odata.deltaLink) only users changed since, deleted ones as <c>@removed</c>. Tokens older than 7 days → 410.
+/// @odata.deltaLink) only users changed since, deleted ones as <c>@removed</c>. Tokens are Graph's opaque state tokens
+/// (<see cref="DeltaTokens"/>): expired or unknown ones are refused as Graph refuses them (<see cref="DeltaErrors"/>).
 /// Pages hold 100 users, or what <c>Prefer: odata.maxpagesize</c> asks for up to 200 (Graph's cap for directory objects).
 /// </summary>
-public sealed class UsersDeltaApi(TenantDirectory directory, TimeProvider time) : IGraphApi
+public sealed class UsersDeltaApi(TenantDirectory directory, DeltaTokens tokens, TimeProvider time) : IGraphApi
 {
     private const int PageSize = 100;
     private const int MaxPageSize = 200;
-    private static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(7);
 
     public void Map(GraphRouteTable routes)
     {
@@ -25,13 +25,13 @@ public sealed class UsersDeltaApi(TenantDirectory directory, TimeProvider time) 
 
     private GraphResponse Delta(GraphRequest request)
     {
-        var state = DeltaState.From(request, directory.CurrentVersion, time.GetUtcNow());
-        if (time.GetUtcNow() - state.Issued > TokenLifetime)
+        var (state, refusal) = State(request);
+        if (refusal is { } refused)
         {
-            return GraphErrors.Response(410, "resyncRequired", "The delta token has expired; start a new sync without a token.");
+            return DeltaErrors.For(refused, request);
         }
 
-        var changed = directory.UsersChangedSince(state.Since).Where(u => u.Version <= state.UpTo && (state.Since > 0 || !u.Deleted)).ToList();
+        var changed = directory.UsersChangedSince(state!.Since).Where(u => u.Version <= state.UpTo && (state.Since > 0 || !u.Deleted)).ToList();
         var pageSize = Math.Min(request.MaxPageSize ?? PageSize, MaxPageSize);
         var page = changed.Skip(state.Offset).Take(pageSize).Select(Item);
         var body = new JsonObject { ["@odata.context"] = request.Context("users") };
@@ -39,9 +39,26 @@ public sealed class UsersDeltaApi(TenantDirectory directory, TimeProvider time) 
         var link = state.Offset + pageSize < changed.Count
             ? ("@odata.nextLink", "$skiptoken", state with { Offset = state.Offset + pageSize })
             : ("@odata.deltaLink", "$deltatoken", new DeltaState(state.UpTo, state.UpTo, 0, time.GetUtcNow()));
-        body[link.Item1] = ODataPage.Link(request, Query(request, link.Item2, link.Item3.Encode()));
+        body[link.Item1] = ODataPage.Link(request, Query(request, link.Item2, tokens.Issue(link.Item3)));
         body["value"] = selected;
         return GraphResponse.Ok(body);
+    }
+
+    /// <summary>
+    /// A nextLink's $skiptoken continues its round (same end, same issue time); a deltaLink's $deltatoken starts the next
+    /// round at its end, up to now. No token (or the empty one of a 410's Location) starts over with every user.
+    /// </summary>
+    private (DeltaState? State, DeltaRefusal? Refusal) State(GraphRequest request)
+    {
+        var skip = request.QueryValue("$skiptoken");
+        var token = string.IsNullOrEmpty(skip) ? request.QueryValue("$deltatoken") : skip;
+        if (string.IsNullOrEmpty(token))
+        {
+            return (new DeltaState(0, directory.CurrentVersion, 0, time.GetUtcNow()), null);
+        }
+
+        var (state, refusal) = tokens.Read(token);
+        return state is null || !string.IsNullOrEmpty(skip) ? (state, refusal) : (state with { UpTo = directory.CurrentVersion }, null);
     }
 
     private static JsonObject Item(TenantUser user) => user.Deleted
@@ -54,32 +71,5 @@ public sealed class UsersDeltaApi(TenantDirectory directory, TimeProvider time) 
             .ToDictionary(q => q.Key, q => q.Value, StringComparer.Ordinal);
         query[tokenName] = token;
         return query;
-    }
-
-    /// <summary>Changes after Since up to UpTo, page Offset; Issued dates the token for expiry.</summary>
-    private sealed record DeltaState(long Since, long UpTo, int Offset, DateTimeOffset Issued)
-    {
-        public static DeltaState From(GraphRequest request, long current, DateTimeOffset now)
-        {
-            var token = request.QueryValue("$skiptoken") ?? request.QueryValue("$deltatoken");
-            if (token is null)
-            {
-                return new DeltaState(0, current, 0, now);
-            }
-
-            var parts = SkipToken.Decode("delta", token).Split(':');
-            if (parts.Length != 4)
-            {
-                throw new GraphQueryException("Invalid delta token.", "Request_BadRequest");
-            }
-
-            var since = long.Parse(parts[0], CultureInfo.InvariantCulture);
-            var upTo = request.QueryValue("$deltatoken") is null ? long.Parse(parts[1], CultureInfo.InvariantCulture) : current;
-            return new DeltaState(since, upTo, int.Parse(parts[2], CultureInfo.InvariantCulture),
-                DateTimeOffset.FromUnixTimeSeconds(long.Parse(parts[3], CultureInfo.InvariantCulture)));
-        }
-
-        public string Encode() => SkipToken.Encode("delta", string.Create(
-            CultureInfo.InvariantCulture, $"{Since}:{UpTo}:{Offset}:{Issued.ToUnixTimeSeconds()}"));
     }
 }

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Options;
 using Whfb.Simulator.Fleet;
 using Whfb.Simulator.Graph;
+using Whfb.Simulator.Graph.Delta;
 using Whfb.Simulator.Identity;
 
 namespace Whfb.Simulator.Hosting;
 
 /// <summary>
 /// /admin/*: what operators of the simulator (tests, demo script) read: the certificate, the tenant and its ring groups, the
-/// fleet; and an app's consented Graph permissions, which they may change (new tokens carry the change).
+/// fleet; an app's consented Graph permissions, which they may change (new tokens carry the change); and a users/delta
+/// synchronization reset (every earlier delta token answers 410).
 /// </summary>
 public static class AdminApi
 {
@@ -27,6 +29,11 @@ public static class AdminApi
             }
 
             apps.Consent(clientId, permissions);
+            return Results.NoContent();
+        });
+        admin.MapPost("/graph/users-delta/reset", (DeltaTokens tokens) =>
+        {
+            tokens.Reset();
             return Results.NoContent();
         });
         admin.MapGet("/fleet", (FleetStatus status) => Results.Ok(status));

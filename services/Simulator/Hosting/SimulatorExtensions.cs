@@ -2,10 +2,13 @@ using Microsoft.Extensions.Options;
 using Whfb.Simulator.EntraConnect;
 using Whfb.Simulator.Fleet;
 using Whfb.Simulator.Graph;
+using Whfb.Simulator.Graph.Delta;
+using Whfb.Simulator.Graph.Reports;
 using Whfb.Simulator.Graph.Routing;
 using Whfb.Simulator.Graph.Throttling;
 using Whfb.Simulator.Identity;
 using Whfb.Simulator.Intune;
+using Whfb.Simulator.Intune.Catalog;
 using Whfb.Simulator.Tenant;
 
 namespace Whfb.Simulator.Hosting;
@@ -27,11 +30,14 @@ public static class SimulatorExtensions
         var services = builder.Services;
         services.AddSingleton(certificate);
         services.Configure<GraphEmulatorOptions>(builder.Configuration.GetSection(GraphEmulatorOptions.SectionName));
-        services.AddSingleton<TenantDirectory>().AddSingleton<HelloMethodStore>().AddSingleton<IntuneStore>();
-        services.AddSingleton<EmulatedApps>().AddSingleton<TokenIssuer>().AddSingleton<GraphThrottle>().AddSingleton<GraphDispatcher>();
+        services.AddSingleton<TenantDirectory>().AddSingleton<HelloMethodStore>().AddSingleton<IntuneStore>().AddSingleton<SettingCatalog>()
+            .AddSingleton<DeltaTokens>().AddSingleton<RegistrationSnapshot>().AddSingleton<DirectorySyncStatus>();
+        services.AddSingleton<EmulatedApps>().AddSingleton<TokenIssuer>().AddSingleton<ClientAssertionCheck>().AddSingleton<GraphThrottle>().AddSingleton<GraphDispatcher>();
+        services.Configure<IntuneLimitOptions>(builder.Configuration.GetSection(IntuneLimitOptions.SectionName)).AddSingleton<IntuneThrottle>();
         services.AddSingleton<IGraphApi, UsersApi>().AddSingleton<IGraphApi, UsersDeltaApi>().AddSingleton<IGraphApi, MethodsApi>()
             .AddSingleton<IGraphApi, ReportsApi>().AddSingleton<IGraphApi, GroupsApi>().AddSingleton<IGraphApi, DevicesApi>()
-            .AddSingleton<IGraphApi, IntuneApi>();
+            .AddSingleton<IGraphApi, IntuneApi>().AddSingleton<IGraphApi, SettingDefinitionsApi>().AddSingleton<IGraphApi, ManagedDevicesApi>()
+            .AddSingleton<IGraphApi, OrganizationApi>();
         services.Configure<EntraConnectOptions>(builder.Configuration.GetSection(EntraConnectOptions.SectionName));
         services.AddSingleton<SyncFaults>().AddSingleton<SyncEngine>().AddHostedService<SyncSchedulerService>();
         services.Configure<FleetOptions>(builder.Configuration.GetSection(FleetOptions.SectionName));

@@ -2,16 +2,38 @@ using Whfb.Directory.Ldap;
 
 namespace Whfb.SyncTracker.ActiveDirectory;
 
-/// <summary>Bound from "SyncTracker:Directory"; scanning is off while <see cref="Url"/> is empty. Never log the password.</summary>
+/// <summary>
+/// Bound from "SyncTracker:Directory"; scanning is off while <see cref="Url"/> is empty. Checked at start
+/// (<see cref="AdScanOptionsSetup"/>): a simple bind over plain ldap:// is refused unless <see cref="AllowPlainTextBind"/>.
+/// </summary>
 public sealed class AdScanOptions
 {
     public const string Section = "SyncTracker:Directory";
 
+    /// <summary>The preferred domain controller (ldaps://dc1:636, or ldap://dc1 with StartTls or the Negotiate bind).</summary>
     public string? Url { get; set; }
+
+    /// <summary>Further domain controllers, tried in order when the ones before cannot be reached; each keeps its own cursor.</summary>
+    public List<string> FailoverUrls { get; set; } = [];
+
+    /// <summary>Simple (BindDn and password), Negotiate (Kerberos from the process's keytab or ticket cache), or Anonymous.</summary>
+    public LdapBindMode BindMode { get; set; } = LdapBindMode.Simple;
 
     public string? BindDn { get; set; }
 
+    /// <summary>
+    /// Set by <see cref="AdScanOptionsSetup"/> from <c>SyncTracker:Directory:PasswordFile</c> or from
+    /// <c>SyncTracker__Directory__Password</c> in the environment; refused in an appsettings file, never logged.
+    /// </summary>
     public string? Password { get; set; }
+
+    public bool StartTls { get; set; }
+
+    /// <summary>PEM bundle of the CAs that sign the domain controllers' certificates (else the system's trust store).</summary>
+    public string? CaCertificatesFile { get; set; }
+
+    /// <summary>Allows a simple bind over plain ldap:// (a test directory only: the password crosses the network in clear).</summary>
+    public bool AllowPlainTextBind { get; set; }
 
     /// <summary>Subtrees to scan (the synced OUs, or the domain root).</summary>
     public List<string> BaseDns { get; set; } = [];
@@ -32,14 +54,30 @@ public sealed class AdScanOptions
     /// </summary>
     public int MaxLookupsPerScan { get; set; } = 100;
 
+    /// <summary>
+    /// A complete scan older than this many intervals is too old to call a key stuck or the pipeline stalled for what AD
+    /// lacks: the engine waits for a newer one.
+    /// </summary>
+    public int StaleAfterScans { get; set; } = 10;
+
+    /// <summary>Consecutive failed scans (no DC reachable, or the bind refused) that make a directory-unreachable episode.</summary>
+    public int UnreachableAfterFailures { get; set; } = 2;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Url) && BaseDns.Count > 0;
+
+    /// <summary>How long one complete scan lets the engine conclude from what AD lacks.</summary>
+    public TimeSpan ObservationValidFor => ScanInterval * StaleAfterScans;
 
     public LdapDirectoryOptions ToLdap() => new()
     {
         Url = new Uri(Url!),
+        FailoverUrls = [.. FailoverUrls.Select(u => new Uri(u))],
+        BindMode = BindMode,
         BindDn = BindDn,
         Password = Password,
-        BindMode = BindDn is null ? LdapBindMode.Anonymous : LdapBindMode.Simple,
+        StartTls = StartTls,
+        CaCertificatesFile = CaCertificatesFile,
+        AllowPlainTextBind = AllowPlainTextBind,
         BaseDns = BaseDns,
         PageSize = PageSize,
     };

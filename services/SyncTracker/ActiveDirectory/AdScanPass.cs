@@ -6,13 +6,15 @@ namespace Whfb.SyncTracker.ActiveDirectory;
 
 /// <summary>
 /// One scan of the directory: starts from the stored cursors, hands every page to the engine (saved page by page),
-/// then sweeps holders a full scan no longer returned and stores the new cursor, after all pages were handled.
+/// then sweeps holders a full scan no longer returned and stores the new cursor, after all pages were handled, with the
+/// engine told that AD was observed (by which DC, as of when).
 /// </summary>
 internal sealed class AdScanPass(SyncCoordinator coordinator, Guid tenantId)
 {
     private readonly HashSet<Guid> _seenWithValues = [];
 
-    public async Task<KeyScanSummary> RunAsync(KeyCredentialScanner scanner, CancellationToken cancellationToken)
+    public async Task<KeyScanSummary> RunAsync(
+        KeyCredentialScanner scanner, DateTimeOffset startedAt, TimeSpan validFor, CancellationToken cancellationToken)
     {
         List<ScanCheckpoint> checkpoints = [];
         IReadOnlyCollection<Guid> holders = [];
@@ -48,6 +50,7 @@ internal sealed class AdScanPass(SyncCoordinator coordinator, Guid tenantId)
             row.HighestCommittedUsn = summary.Cursor.HighestCommittedUsn;
             row.ScannedAt = engine.Now;
             row.LastMode = summary.Mode.ToString();
+            engine.ObserveDirectoryScanned(scanner.Server?.ToString() ?? summary.Cursor.DsServiceName, startedAt, validFor);
             return true;
         }, cancellationToken);
         return summary;

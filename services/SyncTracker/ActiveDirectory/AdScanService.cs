@@ -7,11 +7,13 @@ namespace Whfb.SyncTracker.ActiveDirectory;
 /// <summary>
 /// Scans msDS-KeyCredentialLink: a full scan when no cursor of the answering DC is stored, incremental scans
 /// (uSNChanged) every interval after that, each followed by the lookups by anchor the engine asks for
-/// (<see cref="AdLookupPass"/>); a failed scan is retried at the next tick on a new connection.
+/// (<see cref="AdLookupPass"/>); a failed scan is retried at the next tick on a new connection (from the first DC of
+/// the list again). Successes and failures go to <see cref="DirectoryHealth"/> and to the engine
+/// (<see cref="DirectoryFailurePass"/>), which keeps the directory-unreachable episode.
 /// </summary>
 public sealed partial class AdScanService(
-    SyncCoordinator coordinator, IOptions<AdScanOptions> options, IOptions<SyncTrackerOptions> tracker, TimeProvider time,
-    ILogger<AdScanService> logger) : BackgroundService
+    SyncCoordinator coordinator, IOptions<AdScanOptions> options, IOptions<SyncTrackerOptions> tracker, DirectoryHealth health,
+    TimeProvider time, ILogger<AdScanService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,8 +34,10 @@ public sealed partial class AdScanService(
                 try
                 {
                     scanner ??= new KeyCredentialScanner(options.Value.ToLdap(), time);
-                    var summary = await new AdScanPass(coordinator, tenantId).RunAsync(scanner, stoppingToken);
-                    LogScanned(logger, summary.Mode, summary.Users, summary.Values, summary.SmellCount, summary.Elapsed.TotalMilliseconds);
+                    var started = time.GetUtcNow();
+                    var summary = await new AdScanPass(coordinator, tenantId).RunAsync(scanner, started, options.Value.ObservationValidFor, stoppingToken);
+                    health.ScanSucceeded(scanner.Server!, scanner.SkippedServers, time.GetUtcNow());
+                    LogScanned(logger, summary.Mode, scanner.Server, summary.Users, summary.Values, summary.SmellCount, summary.Elapsed.TotalMilliseconds);
                     var lookups = await new AdLookupPass(coordinator, tenantId).RunAsync(scanner, options.Value.MaxLookupsPerScan, stoppingToken);
                     if (lookups is not null)
                     {
@@ -45,6 +49,7 @@ public sealed partial class AdScanService(
                     LogFailed(logger, e);
                     scanner?.Dispose();
                     scanner = null;
+                    await new DirectoryFailurePass(coordinator, tenantId, health, options.Value, time, logger).RecordAsync(e, stoppingToken);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -58,8 +63,8 @@ public sealed partial class AdScanService(
     [LoggerMessage(Level = LogLevel.Information, Message = "AD scanning is off (no SyncTracker:Directory:Url / BaseDns or no SyncTracker:TenantId)")]
     private static partial void LogDisabled(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Mode} AD scan: {Users} users, {Values} values, {Smells} permission smells in {Millis:0} ms")]
-    private static partial void LogScanned(ILogger logger, ScanMode mode, int users, int values, int smells, double millis);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Mode} AD scan of {Server}: {Users} users, {Values} values, {Smells} permission smells in {Millis:0} ms")]
+    private static partial void LogScanned(ILogger logger, ScanMode mode, Uri? server, int users, int values, int smells, double millis);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "AD lookup by anchor of users with keys waiting past a cycle: {Found} found, {Absent} absent")]
     private static partial void LogLookedUp(ILogger logger, int found, int absent);

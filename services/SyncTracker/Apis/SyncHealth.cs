@@ -1,8 +1,12 @@
 using Whfb.SyncTracker.Domain;
+using Whfb.SyncTracker.Graph;
 
 namespace Whfb.SyncTracker.Apis;
 
-/// <summary>The tenant's sync pipeline at a glance.</summary>
+/// <summary>
+/// The tenant's sync pipeline at a glance; for the tenant whose Graph inventory this instance runs, also Entra Connect's
+/// last sync as the organization object gives it and the inventory's freshness (<see cref="InventoryFreshness"/>).
+/// </summary>
 public sealed record SyncHealth(
     string Pipeline,
     DateTimeOffset? StalledSince,
@@ -14,7 +18,10 @@ public sealed record SyncHealth(
     double? LatencyP95Minutes,
     DateTimeOffset? LastKeySyncedAt,
     double ObservedCycleMinutes,
-    DateTimeOffset? PredictedOnPremAccessAt)
+    DateTimeOffset? PredictedOnPremAccessAt,
+    bool? OnPremisesSyncEnabled = null,
+    DateTimeOffset? OnPremisesLastSyncAt = null,
+    InventoryFreshness? Inventory = null)
 {
     public static SyncHealth From(PipelineState? pipeline, IReadOnlyList<TrackedKey> waiting, IReadOnlyList<(DateTimeOffset Observed, TimeSpan Latency)> synced,
         TimeSpan configuredCycle, DateTimeOffset now)
@@ -32,6 +39,8 @@ public sealed record SyncHealth(
             SyncRhythm.Percentile(latencies, 0.95),
             pipeline?.LastKeySyncedAt,
             cycle.TotalMinutes,
-            waiting.Count == 0 ? null : nextExport);
+            waiting.Count == 0 ? null : nextExport,
+            pipeline?.OnPremisesSyncEnabled,
+            pipeline?.OnPremisesLastSyncAt);
     }
 }

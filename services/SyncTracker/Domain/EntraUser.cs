@@ -18,6 +18,9 @@ public sealed class EntraUser
 
     public DateTimeOffset LastSeenAt { get; set; }
 
+    /// <summary>When Graph's last complete listing of the user's WHfB keys was asked for (null: never listed).</summary>
+    public DateTimeOffset? KeysListedAt { get; set; }
+
     public uint Version { get; set; }
 
     public bool HasOnPremisesAnchor => OnPremisesObjectGuid is not null || OnPremisesSid is not null;

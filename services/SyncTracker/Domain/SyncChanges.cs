@@ -9,8 +9,10 @@ public sealed class SyncChanges
     public HashSet<AdUser> AdUsers { get; } = [];
     public HashSet<AdLookup> AdLookups { get; } = [];
     public bool PipelineChanged { get; set; }
+    public bool DirectoryChanged { get; set; }
     public List<object> Events { get; } = [];
 
     public bool IsEmpty =>
-        Keys.Count == 0 && DeletedKeys.Count == 0 && EntraUsers.Count == 0 && AdUsers.Count == 0 && AdLookups.Count == 0 && !PipelineChanged && Events.Count == 0;
+        Keys.Count == 0 && DeletedKeys.Count == 0 && EntraUsers.Count == 0 && AdUsers.Count == 0 && AdLookups.Count == 0 && !PipelineChanged && !DirectoryChanged
+        && Events.Count == 0;
 }

@@ -4,25 +4,36 @@ namespace Whfb.SyncTracker.Domain;
 
 public sealed partial class TenantSyncEngine
 {
-    /// <summary>Applies the thresholds at the current time: stalled pipeline, stuck keys, orphaned values. Safe to call often.</summary>
+    /// <summary>
+    /// Applies the thresholds at the current time: stalled pipeline, stuck keys, orphaned values. Safe to call often. Stall
+    /// and stuck are about what AD lacks: they wait while AD is not observed (<see cref="AdObservationCurrent"/>).
+    /// </summary>
     public void Evaluate()
     {
+        if (AdObservationCurrent)
+        {
+            EvaluateWaitingKeys();
+        }
+
+        foreach (var key in _keys.Unmatched.Where(k => Now - k.UnmatchedSince >= Thresholds.OrphanGrace && NoEntraKeyConfirmed(k)).ToArray())
+        {
+            key.OrphanReason ??= OrphanReason.NoMatchingEntraKey;
+            SetState(key, KeyState.Orphaned);
+            Emit(new OrphanedKeyDetected(EventIds.For("key-orphaned", key.Id, key.UnmatchedSince!.Value), TenantId, key.EntraUserId,
+                key.AdObjectDn ?? "", key.AdKeyId!, key.DeviceId, key.AdCreatedAt, key.OrphanReason.Value, Now));
+        }
+    }
+
+    private void EvaluateWaitingKeys()
+    {
         EvaluatePipeline();
-        foreach (var key in _keys.Waiting.Where(k => k.State == KeyState.AwaitingAd && Now - k.CreatedInEntraAt >= Thresholds.StuckAfter).ToArray())
+        foreach (var key in _keys.Waiting.Where(k => k.State == KeyState.AwaitingAd && Now - k.CreatedInEntraAt >= Thresholds.StuckAfter && StillListed(k)).ToArray())
         {
             key.StuckSince = Now;
             key.Hints = Hints(key);
             SetState(key, KeyState.Stuck);
             Emit(new KeySyncStuck(EventIds.For("key-stuck", key.Id, key.CreatedInEntraAt!.Value), key.ToReference(), Now,
                 Now - key.CreatedInEntraAt.Value, key.Hints));
-        }
-
-        foreach (var key in _keys.Unmatched.Where(k => Now - k.UnmatchedSince >= Thresholds.OrphanGrace).ToArray())
-        {
-            key.OrphanReason ??= OrphanReason.NoMatchingEntraKey;
-            SetState(key, KeyState.Orphaned);
-            Emit(new OrphanedKeyDetected(EventIds.For("key-orphaned", key.Id, key.UnmatchedSince!.Value), TenantId, key.EntraUserId,
-                key.AdObjectDn ?? "", key.AdKeyId!, key.DeviceId, key.AdCreatedAt, key.OrphanReason.Value, Now));
         }
     }
 
@@ -104,12 +115,16 @@ public sealed partial class TenantSyncEngine
         }
     }
 
-    /// <summary>Stalled: no key synced for the stall window while a key without a user-specific explanation waited that long.</summary>
+    /// <summary>
+    /// Stalled: no key synced for the stall window while a key without a user-specific explanation waited that long, or the
+    /// organization's last directory sync is that old (<see cref="OnPremisesSyncStale"/>); either opens the one episode. It
+    /// ends when a key syncs, or when neither holds any more (without a fresh organization reading: when no key waits).
+    /// </summary>
     private void EvaluatePipeline()
     {
         if (_pipeline.IsStalled)
         {
-            if (_keys.Waiting.Count == 0)
+            if (OnPremisesSyncKnown ? !OnPremisesSyncStale && !KeysStall() : _keys.Waiting.Count == 0)
             {
                 EndStall();
             }
@@ -117,13 +132,18 @@ public sealed partial class TenantSyncEngine
             return;
         }
 
-        var quiet = _pipeline.LastKeySyncedAt is not { } last || Now - last >= Thresholds.StallAfter;
-        if (quiet && _keys.Waiting.Any(k => Now - k.CreatedInEntraAt >= Thresholds.StallAfter && !ExplainedByUser(k)))
+        if (KeysStall() || OnPremisesSyncStale)
         {
             _pipeline.StalledSince = Now;
             _changes.PipelineChanged = true;
             Emit(new SyncPipelineStalled(EventIds.For("pipeline-stalled", TenantId, Now), TenantId, Now, _pipeline.LastKeySyncedAt, _keys.Waiting.Count));
         }
+    }
+
+    private bool KeysStall()
+    {
+        var quiet = _pipeline.LastKeySyncedAt is not { } last || Now - last >= Thresholds.StallAfter;
+        return quiet && _keys.Waiting.Any(k => Now - k.CreatedInEntraAt >= Thresholds.StallAfter && !ExplainedByUser(k));
     }
 
     private void PipelineSawSync()

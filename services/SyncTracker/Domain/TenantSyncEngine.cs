@@ -27,7 +27,7 @@ public sealed partial class TenantSyncEngine(Guid tenantId, SyncThresholds thres
     /// <summary>Restores state saved earlier (after a restart); raises nothing.</summary>
     public void Load(
         IEnumerable<EntraUser> entraUsers, IEnumerable<AdUser> adUsers, IEnumerable<AdLookup> adLookups, IEnumerable<TrackedKey> keys,
-        PipelineState? pipeline)
+        PipelineState? pipeline, DirectoryState? directory = null)
     {
         foreach (var user in entraUsers)
         {
@@ -50,6 +50,7 @@ public sealed partial class TenantSyncEngine(Guid tenantId, SyncThresholds thres
         }
 
         _pipeline = pipeline ?? _pipeline;
+        LoadDirectory(directory);
     }
 
     public DateTimeOffset Now => time.GetUtcNow();

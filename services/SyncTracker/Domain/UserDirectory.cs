@@ -18,6 +18,8 @@ internal sealed class UserDirectory
 
     public EntraUser? Entra(Guid userId) => _entra.GetValueOrDefault(userId);
 
+    public IEnumerable<EntraUser> EntraUsers => _entra.Values;
+
     public AdUser? Ad(Guid objectGuid) => _ad.GetValueOrDefault(objectGuid);
 
     public AdLookup? LookupOf(Guid entraUserId) => _lookups.GetValueOrDefault(entraUserId);

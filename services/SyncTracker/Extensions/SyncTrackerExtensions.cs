@@ -1,5 +1,9 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
+using Whfb.ServiceDefaults.Health;
 using OpenTelemetry.Metrics;
+using Whfb.GraphClient.Access;
+using Whfb.SyncTracker.Graph.Access;
 using Whfb.ServiceDefaults.Database;
 using Whfb.SyncTracker.ActiveDirectory;
 using Whfb.SyncTracker.Graph;
@@ -23,10 +27,18 @@ public static class SyncTrackerExtensions
         builder.Services.AddSingleton<SyncCoordinator>();
         builder.AddWhfbAuthentication();
         builder.Services.AddHostedService<SyncEvaluationService>();
-        builder.Services.Configure<AdScanOptions>(builder.Configuration.GetSection(AdScanOptions.Section));
+        builder.Services.AddOptions<AdScanOptions>().Bind(builder.Configuration.GetSection(AdScanOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<AdScanOptionsSetup>();
+        builder.Services.AddSingleton<IPostConfigureOptions<AdScanOptions>>(s => s.GetRequiredService<AdScanOptionsSetup>());
+        builder.Services.AddSingleton<IValidateOptions<AdScanOptions>>(s => s.GetRequiredService<AdScanOptionsSetup>());
+        builder.Services.AddSingleton<DirectoryHealth>();
+        builder.Services.AddHealthChecks().AddCheck<DirectoryHealthCheck>("directory", tags: [HealthEndpoints.ReadyTag]);
         builder.Services.AddHostedService<AdScanService>();
-        builder.Services.Configure<GraphInventoryOptions>(builder.Configuration.GetSection(GraphInventoryOptions.Section));
+        builder.Services.AddOptions<GraphInventoryOptions>().Bind(builder.Configuration.GetSection(GraphInventoryOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<GraphInventoryOptions>, GraphInventoryOptionsValidation>();
         builder.Services.AddSingleton<GraphTraffic>();
+        builder.Services.AddSingleton<GraphAccessState>().AddSingleton<GraphAccessStore>().AddSingleton<GraphAccessGate>();
+        builder.Services.AddHealthChecks().AddCheck<GraphAccessHealthCheck>("graph-access", tags: [HealthEndpoints.ReadyTag, HealthEndpoints.DetailsTag]);
         builder.Services.AddSingleton<GraphInventoryService>();
         builder.Services.AddHostedService(s => s.GetRequiredService<GraphInventoryService>());
 

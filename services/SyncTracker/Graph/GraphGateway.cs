@@ -1,20 +1,27 @@
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Delta;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+using Whfb.GraphClient.Access;
+using Whfb.SyncTracker.Graph.Access;
 
 namespace Whfb.SyncTracker.Graph;
 
 /// <summary>
 /// The Graph requests of the inventory through the real <see cref="GraphServiceClient"/>, one at a time at the pacer's
 /// rate. The SDK's own retry is off for them, so every HTTP request is counted here and every 429 reaches the pacer;
-/// a page request that stays throttled surfaces as <see cref="GraphThrottledException"/> (retry at a later pass).
+/// a page request that stays throttled surfaces as <see cref="GraphThrottledException"/> (retry at a later pass), a 403
+/// for a missing permission or licence as <see cref="GraphDeniedException"/> (never retried).
 /// </summary>
-public sealed class GraphGateway(GraphServiceClient client, GraphPacer pacer, GraphTraffic traffic, GraphInventoryOptions options, TimeProvider time)
+public sealed partial class GraphGateway(GraphServiceClient client, GraphPacer pacer, GraphTraffic traffic, GraphInventoryOptions options, TimeProvider time)
 {
     public const string WhfbFilter = "methodsRegistered/any(m:m eq 'windowsHelloForBusiness')";
     private static readonly string[] UserFields = ["id", "userPrincipalName", "onPremisesImmutableId", "onPremisesSecurityIdentifier"];
+
+    /// <summary>What was sent and throttled (and how often the users delta started over).</summary>
+    public GraphTraffic Traffic => traffic;
 
     /// <summary>One page of users with WHfB registered (userRegistrationDetails); the next link or null.</summary>
     public Task<UserRegistrationDetailsCollectionResponse?> WhfbUsersPageAsync(string? nextLink, CancellationToken cancellationToken)
@@ -46,47 +53,13 @@ public sealed class GraphGateway(GraphServiceClient client, GraphPacer pacer, Gr
         }, cancellationToken), cancellationToken);
     }
 
-    /// <summary>Sends one $batch (kind "batch": listings, "lookup": single GETs); the whole request being throttled surfaces as <see cref="GraphThrottledException"/>.</summary>
-    public async Task<BatchResponseContent> BatchAsync(BatchRequestContent content, string kind, CancellationToken cancellationToken)
-    {
-        var request = await client.Batch.ToPostRequestInformationAsync(content, cancellationToken);
-        var native = new NativeResponseHandler();
-        request.AddRequestOptions([new ResponseHandlerOption { ResponseHandler = native }, NoRetry()]);
-        await pacer.WaitTurnAsync(cancellationToken);
-        traffic.Sent(kind, content.BatchRequestSteps.Count);
-        await client.RequestAdapter.SendNoContentAsync(request, cancellationToken: cancellationToken);
-        var response = (HttpResponseMessage)native.Value!;
-        if ((int)response.StatusCode == 429)
+    /// <summary>One page of the organization object (one tenant): directory sync on or off and its last sync time.</summary>
+    public Task<OrganizationCollectionResponse?> OrganizationAsync(CancellationToken cancellationToken) =>
+        SendAsync("organization", inspect => client.Organization.GetAsync(r =>
         {
-            Throttled(kind, GraphHeaders.Of(response));
-            response.Dispose();
-            throw new GraphThrottledException(kind);
-        }
-
-        response.EnsureSuccessStatusCode();
-        pacer.Answered(GraphHeaders.Percentage(GraphHeaders.Of(response)));
-        return new BatchResponseContent(response);
-    }
-
-    // The SDK marks single-batch content obsolete in favour of BatchRequestContentCollection, which sends its batches
-    // itself with the SDK's retry on: here each $batch must be counted, paced and its 429 seen, so batches are built one by one.
-#pragma warning disable CS0618
-    public BatchRequestContent NewBatch() => new(client);
-
-    public Task AddStepAsync(BatchRequestContent content, RequestInformation request, string id) => content.AddBatchRequestStepAsync(request, id);
-#pragma warning restore CS0618
-
-    /// <summary>A user's WHfB methods: Graph's list takes no query options and never carries the device.</summary>
-    public RequestInformation MethodsRequest(Guid userId) =>
-        client.Users[userId.ToString()].Authentication.WindowsHelloForBusinessMethods.ToGetRequestInformation();
-
-    /// <summary>One WHfB method with its device: the only request in which Graph returns the device.</summary>
-    public RequestInformation MethodDeviceRequest(DeviceLookup lookup) =>
-        client.Users[lookup.UserId.ToString()].Authentication.WindowsHelloForBusinessMethods[lookup.MethodId]
-            .ToGetRequestInformation(r => r.QueryParameters.Expand = ["device"]);
-
-    /// <summary>A batch step answered 429: count it and slow down; the caller retries the step later.</summary>
-    public void StepThrottled(HttpResponseMessage step, string kind) => Throttled($"{kind}-step", GraphHeaders.Of(step));
+            Configure(r.Options, inspect);
+            r.QueryParameters.Select = ["id", "onPremisesSyncEnabled", "onPremisesLastSyncDateTime"];
+        }, cancellationToken), cancellationToken);
 
     /// <summary>Sends one request; a 429 waits out its Retry-After (through the pacer) and tries again, up to MaxRetryRounds times.</summary>
     private async Task<T?> SendAsync<T>(string kind, Func<HeadersInspectionHandlerOption, Task<T?>> call, CancellationToken cancellationToken)
@@ -101,6 +74,11 @@ public sealed class GraphGateway(GraphServiceClient client, GraphPacer pacer, Gr
                 var result = await call(inspect);
                 pacer.Answered(GraphHeaders.Percentage(inspect.ResponseHeaders));
                 return result;
+            }
+            catch (ODataError e) when (e.ResponseStatusCode == 403 && GraphDenial.From(e) is { } denial)
+            {
+                pacer.Answered(null);
+                throw new GraphDeniedException(denial, e);
             }
             catch (ApiException e) when (e.ResponseStatusCode == 429)
             {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Whfb.SyncTracker.Graph;
 
 /// <summary>Reads Graph's throttling headers: Retry-After (seconds or date) and x-ms-throttle-limit-percentage.</summary>
-internal static class GraphHeaders
+public static class GraphHeaders
 {
     public const string LimitPercentage = "x-ms-throttle-limit-percentage";
 

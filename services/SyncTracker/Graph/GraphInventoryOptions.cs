@@ -41,4 +41,16 @@ public sealed class GraphInventoryOptions
 
     /// <summary>Throttled steps are retried up to this many rounds within one pass; the rest wait for the next pass.</summary>
     public int MaxRetryRounds { get; set; } = 5;
+
+    /// <summary>
+    /// A pass stops taking users after this long; the users still owed a listing wait for the next tick, where users with
+    /// keys waiting for AD and new users go first again (what a small throttling budget leaves for settled re-checks).
+    /// </summary>
+    public TimeSpan MaxPassDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the organization object is read (onPremisesLastSyncDateTime, the second stall signal).</summary>
+    public TimeSpan SyncStatusInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A feature Graph refused (missing permission or licence) is tried again this often, so a grant resumes it by itself.</summary>
+    public TimeSpan AccessProbeInterval { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -1,26 +1,37 @@
 using Microsoft.Extensions.Options;
 using Whfb.GraphClient;
+using Whfb.SyncTracker.Graph.Access;
 using Whfb.SyncTracker.Tracking;
 
 namespace Whfb.SyncTracker.Graph;
 
 /// <summary>
 /// Runs the Graph inventory of the configured tenant every TickInterval (on <see cref="TimeProvider"/>) with a
-/// <see cref="Microsoft.Graph.GraphServiceClient"/> built from the "Graph" section. Off unless SyncTracker:Graph:Enabled.
+/// <see cref="Microsoft.Graph.GraphServiceClient"/> built from the "Graph" section (<see cref="GraphConnectionLoader"/>, checked at
+/// start by <see cref="GraphInventoryOptionsValidation"/>). Off unless SyncTracker:Graph:Enabled.
 /// </summary>
 public sealed partial class GraphInventoryService(
     SyncCoordinator coordinator, IConfiguration configuration, IOptions<GraphInventoryOptions> options, IOptions<SyncTrackerOptions> tracker,
-    GraphTraffic traffic, TimeProvider time, ILogger<GraphInventoryService> logger) : BackgroundService
+    GraphTraffic traffic, GraphAccessGate access, TimeProvider time, ILogger<GraphInventoryService> logger) : BackgroundService
 {
     /// <summary>The running inventory (null while off or not started); tests and benchmarks read its progress.</summary>
     public GraphInventory? Inventory { get; private set; }
+
+    /// <summary>How current the inventory is, with Graph's recent traffic and the features it refuses; null while off or not started.</summary>
+    public InventoryFreshness? Freshness => Inventory?.Freshness is { } freshness
+        ? freshness with
+        {
+            RequestsLast10Min = traffic.Recent.Requests, ThrottledLast10Min = traffic.Recent.Throttled,
+            DeniedFeatures = [.. access.Missing.Select(m => m.ToString())],
+        }
+        : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
         var settings = options.Value;
         var tenantId = tracker.Value.TenantId;
-        var connection = configuration.GetSection(GraphConnectionOptions.SectionName).Get<GraphConnectionOptions>();
+        var connection = settings.Enabled && GraphConnectionLoader.IsConfigured(configuration) ? GraphConnectionLoader.Load(configuration) : null;
         if (!settings.Enabled || tenantId == Guid.Empty || connection is null)
         {
             LogDisabled(logger);
@@ -29,7 +40,8 @@ public sealed partial class GraphInventoryService(
 
         var client = GraphServiceClientFactory.Create(connection);
         var gateway = new GraphGateway(client, new GraphPacer(settings, time), traffic, settings, time);
-        Inventory = new GraphInventory(coordinator, gateway, settings, tenantId, time, logger);
+        await access.ResumeAsync(stoppingToken);
+        Inventory = new GraphInventory(coordinator, gateway, access, settings, tenantId, time, logger);
         LogStarted(logger, connection.BaseUrl);
         using var timer = new PeriodicTimer(settings.TickInterval, time);
         do

@@ -32,8 +32,11 @@ public sealed record MethodListing(Guid UserId, IReadOnlyList<EntraKeyObservatio
             .Select(m => new EntraKeyObservation(userId, null, null, m.Id, null, m.CreatedDateTime!.Value))];
 }
 
-/// <summary>What one round of $batch requests brought: complete listings, and users to ask again (throttled or failed steps).</summary>
-public sealed record MethodRound(IReadOnlyList<MethodListing> Listings, IReadOnlyList<Guid> Retry);
+/// <summary>
+/// What one round of $batch requests brought: complete listings, users to ask again (throttled, failed or refused steps),
+/// and Graph's refusal when it refused the feature itself (every step 403 for a missing permission).
+/// </summary>
+public sealed record MethodRound(IReadOnlyList<MethodListing> Listings, IReadOnlyList<Guid> Retry, Whfb.GraphClient.Access.GraphDenial? Denial = null);
 
 /// <summary>A listing held back by the engine until the devices of these keys are looked up.</summary>
 public sealed record DeferredListing(MethodListing Listing, IReadOnlyList<string> MethodIds);

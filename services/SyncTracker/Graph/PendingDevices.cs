@@ -14,6 +14,9 @@ public sealed class PendingDevices(int maxRetryRounds)
     /// <summary>Lookups waiting to be sent.</summary>
     public int Queued => _queue.Count;
 
+    /// <summary>Users whose listing is still held for a lookup.</summary>
+    public IReadOnlyCollection<Guid> HeldUsers => _held.Keys;
+
     public void Hold(IEnumerable<DeferredListing> deferred)
     {
         foreach (var (listing, methodIds) in deferred)

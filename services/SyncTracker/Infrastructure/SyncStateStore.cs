@@ -7,16 +7,19 @@ namespace Whfb.SyncTracker.Infrastructure;
 /// <summary>Loads a tenant's engine from the database and stages the engine's changes (rows and outbox events) for one SaveChanges.</summary>
 public static class SyncStateStore
 {
+    /// <param name="confirmsWithGraph">Graph lists this tenant's keys (<see cref="TenantSyncEngine.ConfirmsWithGraph"/>).</param>
     public static async Task<TenantSyncEngine> LoadAsync(
-        SyncTrackerDbContext db, Guid tenantId, SyncThresholds thresholds, TimeProvider time, CancellationToken cancellationToken)
+        SyncTrackerDbContext db, Guid tenantId, SyncThresholds thresholds, TimeProvider time, CancellationToken cancellationToken,
+        bool confirmsWithGraph = false)
     {
-        var engine = new TenantSyncEngine(tenantId, thresholds, time);
+        var engine = new TenantSyncEngine(tenantId, thresholds, time) { ConfirmsWithGraph = confirmsWithGraph };
         engine.Load(
             await db.Set<EntraUser>().AsNoTracking().Where(u => u.TenantId == tenantId).ToListAsync(cancellationToken),
             await db.Set<AdUser>().AsNoTracking().Where(u => u.TenantId == tenantId).ToListAsync(cancellationToken),
             await db.Set<AdLookup>().AsNoTracking().Where(l => l.TenantId == tenantId).ToListAsync(cancellationToken),
             await db.Set<TrackedKey>().AsNoTracking().Where(k => k.TenantId == tenantId && k.State != KeyState.Removed).ToListAsync(cancellationToken),
-            await db.Set<PipelineState>().AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken));
+            await db.Set<PipelineState>().AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken),
+            await db.Set<DirectoryState>().AsNoTracking().SingleOrDefaultAsync(d => d.TenantId == tenantId, cancellationToken));
         return engine;
     }
 
@@ -51,6 +54,11 @@ public static class SyncStateStore
         if (changes.PipelineChanged)
         {
             Upsert(db, engine.Pipeline, engine.Pipeline.Version);
+        }
+
+        if (changes.DirectoryChanged)
+        {
+            Upsert(db, engine.Directory, engine.Directory.Version);
         }
 
         foreach (var message in changes.Events)

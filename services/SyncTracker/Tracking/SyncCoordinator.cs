@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Whfb.ServiceDefaults.Outbox;
 using Whfb.SyncTracker.Domain;
+using Whfb.SyncTracker.Graph;
 using Whfb.SyncTracker.Infrastructure;
 
 namespace Whfb.SyncTracker.Tracking;
@@ -11,7 +12,7 @@ namespace Whfb.SyncTracker.Tracking;
 /// transaction. When saving fails the engine is dropped and reloaded from the database next time.
 /// </summary>
 public sealed partial class SyncCoordinator(
-    IServiceScopeFactory scopes, IOptions<SyncTrackerOptions> options, TimeProvider time, SyncMetrics metrics,
+    IServiceScopeFactory scopes, IOptions<SyncTrackerOptions> options, IOptions<GraphInventoryOptions> graph, TimeProvider time, SyncMetrics metrics,
     ILogger<SyncCoordinator> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -76,7 +77,9 @@ public sealed partial class SyncCoordinator(
             }
         }
 
-        var engine = await SyncStateStore.LoadAsync(db, tenantId, options.Value.Thresholds, time, cancellationToken);
+        // Graph lists the keys of the configured tenant only: its engine waits for a listing before it concludes.
+        var listed = graph.Value.Enabled && tenantId == options.Value.TenantId;
+        var engine = await SyncStateStore.LoadAsync(db, tenantId, options.Value.Thresholds, time, cancellationToken, listed);
         lock (_engines)
         {
             _engines[tenantId] = engine;

@@ -1,4 +1,5 @@
 using Whfb.Directory.Ldap;
+using Whfb.Testing.Directory;
 
 namespace Whfb.Benchmarks.Directory;
 
@@ -11,6 +12,9 @@ internal sealed record DirectoryBenchSettings
     public const int DefaultUsers = 10_000;
 
     public required Uri Url { get; init; }
+
+    /// <summary>The CA of the directory's LDAPS certificate (both the library and ldapsearch trust it).</summary>
+    public string? CaCertificatesFile { get; init; }
 
     public required string BindDn { get; init; }
 
@@ -31,7 +35,12 @@ internal sealed record DirectoryBenchSettings
     /// <summary>Share of the users that get a second key before the incremental scan.</summary>
     public double ChangedShare { get; init; } = 0.01;
 
-    public string OuDn => $"OU=Bench10k,{DomainDn}";
+    /// <summary>The OU's name; another OU (another benchmark's tenant) needs another <see cref="NamePrefix"/> (sAMAccountNames are domain-wide).</summary>
+    public string OuName { get; init; } = "Bench10k";
+
+    public string NamePrefix { get; init; } = "bench";
+
+    public string OuDn => $"OU={OuName},{DomainDn}";
 
     public int ChangedUsers => Math.Max(1, (int)Math.Round(Users * ChangedShare));
 
@@ -40,6 +49,8 @@ internal sealed record DirectoryBenchSettings
         Url = Url,
         BindDn = BindDn,
         Password = Password,
+        CaCertificatesFile = CaCertificatesFile,
+        AllowPlainTextBind = LocalDirectory.AllowPlainTextBind,
         BaseDns = [OuDn],
         PageSize = PageSize,
         Timeout = TimeSpan.FromSeconds(120),
@@ -47,15 +58,16 @@ internal sealed record DirectoryBenchSettings
 
     public static DirectoryBenchSettings FromEnvironment() => new()
     {
-        Url = new Uri(Env("WHFB_LDAP_URL") ?? "ldap://127.0.0.1:389"),
-        BindDn = Env("WHFB_LDAP_BIND_DN") ?? "CN=Administrator,CN=Users,DC=whfb,DC=test",
+        Url = LocalDirectory.Url,
+        CaCertificatesFile = LocalDirectory.Options().CaCertificatesFile,
+        BindDn = LocalDirectory.BindDn,
         Password = Env("WHFB_LDAP_PASSWORD")
             ?? throw new InvalidOperationException("WHFB_LDAP_PASSWORD is not set: run `source .local/env.sh` first"),
-        DomainDn = Env("WHFB_LDAP_BASE_DN") ?? "DC=whfb,DC=test",
+        DomainDn = LocalDirectory.BaseDn,
         Iterations = int.TryParse(Env("WHFB_BENCH_ITERATIONS"), out var n) && n > 0 ? n : 7,
     };
 
-    public static string UserName(int index) => $"bench{index:D5}";
+    public string UserName(int index) => $"{NamePrefix}{index:D5}";
 
     public string UserDn(int index) => $"CN={UserName(index)},{OuDn}";
 

@@ -40,6 +40,11 @@ internal static class RawLdapSearch
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (settings.CaCertificatesFile is { } ca)
+        {
+            start.Environment["LDAPTLS_CACERT"] = ca;
+        }
+
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(toDevNull ? "exec ldapsearch \"$@\" >/dev/null" : "exec ldapsearch \"$@\"");
         start.ArgumentList.Add("ldapsearch");

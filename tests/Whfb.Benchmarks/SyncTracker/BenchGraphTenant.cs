@@ -6,10 +6,13 @@ namespace Whfb.Benchmarks.SyncTracker;
 
 /// <summary>
 /// The Graph emulator holding the Entra side of the seeded OU: one hybrid user per AD user (anchors from objectGUID and
-/// objectSid) with the WHfB key Entra Connect exported (same DeviceId and creation time). Default throttling budgets.
+/// objectSid) with the WHfB key Entra Connect exported (same DeviceId and creation time). Default throttling budgets
+/// unless <paramref name="settings"/> says otherwise (the strict profile).
 /// </summary>
-internal sealed class BenchGraphTenant(IReadOnlyList<BenchDirectoryUser> users) : GraphEmulator
+internal sealed class BenchGraphTenant(IReadOnlyList<BenchDirectoryUser> users, IReadOnlyDictionary<string, string?>? settings = null) : GraphEmulator
 {
+    protected override IReadOnlyDictionary<string, string?> Settings => settings ?? base.Settings;
+
     protected override void Seed(TenantDirectory directory, HelloMethodStore methods)
     {
         var n = 0;

@@ -47,9 +47,7 @@ public static class EndToEndBenchmark
             var outcome = new EndToEndOutcome(users.Count, elapsed, ready, states, await service.CounterAsync("whfb_synctracker_graph_requests"),
                 await service.CounterAsync("whfb_synctracker_graph_throttled"), await service.CounterAsync("whfb_synctracker_graph_device_lookups"),
                 service.PeakMiB, rawGraph, ldap.Elapsed);
-            var report = outcome.Markdown();
-            Console.WriteLine(report);
-            await ResultsSection.WriteAsync(Mode, report);
+            await ResultsSection.PublishAsync(Mode, outcome.Markdown());
             return outcome.Met ? 0 : 1;
         }
         finally

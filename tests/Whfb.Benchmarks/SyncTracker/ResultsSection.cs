@@ -3,6 +3,13 @@ namespace Whfb.Benchmarks.SyncTracker;
 /// <summary>results/synctracker.md holds one section per mode; a run replaces only its own (between marker comments).</summary>
 internal static class ResultsSection
 {
+    /// <summary>Prints a run's report and writes it as its mode's section.</summary>
+    public static async Task PublishAsync(string mode, string markdown)
+    {
+        Console.WriteLine(markdown);
+        await WriteAsync(mode, markdown);
+    }
+
     public static async Task WriteAsync(string mode, string markdown)
     {
         var folder = System.IO.Directory.CreateDirectory(Path.Combine(Whfb.Testing.RepositoryPaths.Root, "tests", "Whfb.Benchmarks", "results"));

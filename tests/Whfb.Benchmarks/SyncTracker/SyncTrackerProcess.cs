@@ -12,7 +12,8 @@ internal sealed class SyncTrackerProcess(ServiceProcess service, IsolatedDatabas
 {
     public static readonly Guid Tenant = Guid.Parse("e2e00000-0000-4000-8000-0000000000e2");
 
-    public static async Task<SyncTrackerProcess> StartAsync(DirectoryBenchSettings directory, GraphEmulator graph)
+    /// <param name="overrides">Environment beyond the defaults below (thresholds, Graph settings, API keys).</param>
+    public static async Task<SyncTrackerProcess> StartAsync(DirectoryBenchSettings directory, GraphEmulator graph, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var database = await IsolatedDatabase.CreateAsync("stbench");
         var vhost = await IsolatedVirtualHost.CreateAsync("stbench");
@@ -25,6 +26,8 @@ internal sealed class SyncTrackerProcess(ServiceProcess service, IsolatedDatabas
             ["SyncTracker__Directory__BindDn"] = directory.BindDn,
             ["SyncTracker__Directory__Password"] = directory.Password,
             ["SyncTracker__Directory__BaseDns__0"] = directory.OuDn,
+            ["SyncTracker__Directory__CaCertificatesFile"] = directory.CaCertificatesFile ?? "",
+            ["SyncTracker__Directory__AllowPlainTextBind"] = directory.Options().AllowPlainTextBind ? "true" : "false",
             ["SyncTracker__Graph__Enabled"] = "true",
             // The seeded keys are hours old: a long cycle keeps the clock from calling them stuck before the first pass pairs them.
             ["SyncTracker__Thresholds__Cycle"] = "1.00:00:00",
@@ -33,6 +36,11 @@ internal sealed class SyncTrackerProcess(ServiceProcess service, IsolatedDatabas
         foreach (var (key, value) in graph.ConnectionSettings())
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
+
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
         }
 
         // As a production deploy runs it: the migrations as a job first, then the service without migrating at start.
@@ -45,6 +53,8 @@ internal sealed class SyncTrackerProcess(ServiceProcess service, IsolatedDatabas
     public int? Pid { get; } = ProcessMemory.FindByUrls(service.BaseAddress);
 
     public double PeakMiB => ProcessMemory.PeakMiB(Pid);
+
+    public Uri BaseAddress => service.BaseAddress;
 
     public async Task<Dictionary<string, long>> KeyStatesAsync()
     {
@@ -59,6 +69,14 @@ internal sealed class SyncTrackerProcess(ServiceProcess service, IsolatedDatabas
         }
 
         return states;
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Sum of a counter on the service's Prometheus endpoint (all label sets).</summary>

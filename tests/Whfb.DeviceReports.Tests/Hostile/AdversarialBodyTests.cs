@@ -3,6 +3,7 @@ using Whfb.DeviceReports.Dsregcmd;
 using Whfb.DeviceReports.Normalization;
 using Whfb.DeviceReports.Records;
 using Xunit.Abstractions;
+using Whfb.Testing;
 
 namespace Whfb.DeviceReports.Tests.Hostile;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Whfb.DeviceReports.Records;
 using Whfb.DeviceReports.Records.Xml;
+using Whfb.Testing;
 
 namespace Whfb.DeviceReports.Tests.Hostile;
 

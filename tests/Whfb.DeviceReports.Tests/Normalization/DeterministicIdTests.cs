@@ -64,7 +64,7 @@ public class DeterministicIdTests
     [Fact]
     public void Retried_posts_map_to_identical_event_ids()
     {
-        var records = Directory.GetFiles(Samples.PathOf("Events")).Select(f => Samples.Record(Path.GetFileName(f))).ToList();
+        var records = System.IO.Directory.GetFiles(Samples.PathOf("Events")).Select(f => Samples.Record(Path.GetFileName(f))).ToList();
 
         var first = records.Select(r => DeviceEventNormalizer.Normalize(Samples.Tenant, r).Header.EventId).ToList();
         var retry = records.Select(r => DeviceEventNormalizer.Normalize(Samples.Tenant, r).Header.EventId).ToList();

@@ -74,7 +74,7 @@ public class DeviceEventTests
     [Fact]
     public void Every_event_carries_tenant_device_user_time_and_the_record_id()
     {
-        foreach (var file in Directory.GetFiles(Samples.PathOf("Events")).Select(Path.GetFileName))
+        foreach (var file in System.IO.Directory.GetFiles(Samples.PathOf("Events")).Select(Path.GetFileName))
         {
             var record = Samples.Record(file!);
             var normalized = DeviceEventNormalizer.Normalize(Samples.Tenant, record);

@@ -12,16 +12,16 @@ public class RobustnessProperties
 {
     private static readonly byte[][] ValidBodies =
     [
-        .. Directory.GetFiles(Samples.PathOf("Events")).Select(File.ReadAllBytes),
+        .. System.IO.Directory.GetFiles(Samples.PathOf("Events")).Select(File.ReadAllBytes),
         Samples.Bytes("Reader/mixed.ndjson"),
         Samples.Bytes("Reader/array.json"),
     ];
 
     private static readonly string[] DsregcmdTexts =
-        Directory.GetFiles(Samples.PathOf("Dsregcmd")).Select(File.ReadAllText).ToArray();
+        System.IO.Directory.GetFiles(Samples.PathOf("Dsregcmd")).Select(File.ReadAllText).ToArray();
 
     private static readonly byte[][] PolicyBodies =
-        Directory.GetFiles(Samples.PathOf("Policy")).Select(File.ReadAllBytes).ToArray();
+        System.IO.Directory.GetFiles(Samples.PathOf("Policy")).Select(File.ReadAllBytes).ToArray();
 
     [Property(MaxTest = 1000)]
     public void Random_bytes_never_throw(NonNull<byte[]> bytes)

@@ -14,7 +14,7 @@ public class TenThousandRecordsTests(ITestOutputHelper output)
     [Fact]
     public void Reads_and_normalizes_ten_thousand_records()
     {
-        var lines = Directory.GetFiles(Samples.PathOf("Events"))
+        var lines = System.IO.Directory.GetFiles(Samples.PathOf("Events"))
             .Select(f => System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(f))!.ToJsonString())
             .ToArray();
         var body = Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Range(0, 10_000).Select(i => lines[i % lines.Length])));

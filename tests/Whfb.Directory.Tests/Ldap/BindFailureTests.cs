@@ -1,4 +1,5 @@
 using Whfb.Directory.Ldap;
+using Whfb.Testing.Directory;
 
 namespace Whfb.Directory.Tests.Ldap;
 
@@ -7,7 +8,7 @@ public class BindFailureTests
     [Fact]
     public async Task Wrong_password_is_a_clear_bind_error()
     {
-        using var scanner = new KeyCredentialScanner(TestDirectory.Options() with { Password = "not-the-password" });
+        using var scanner = new KeyCredentialScanner(LocalDirectory.Options() with { Password = "not-the-password" });
 
         var ex = await Assert.ThrowsAsync<DirectoryBindException>(() => scanner.ReadServerStateAsync());
 
@@ -19,7 +20,7 @@ public class BindFailureTests
     [Fact]
     public async Task Unknown_bind_dn_is_a_clear_bind_error()
     {
-        using var scanner = new KeyCredentialScanner(TestDirectory.Options() with { BindDn = "CN=Nobody,CN=Users,DC=whfb,DC=test" });
+        using var scanner = new KeyCredentialScanner(LocalDirectory.Options() with { BindDn = "CN=Nobody,CN=Users,DC=whfb,DC=test" });
 
         await Assert.ThrowsAsync<DirectoryBindException>(() => scanner.ReadServerStateAsync());
     }
@@ -27,7 +28,7 @@ public class BindFailureTests
     [Fact]
     public async Task Closed_port_is_an_unavailable_error_not_a_bind_error()
     {
-        using var scanner = new KeyCredentialScanner(TestDirectory.Options() with { Url = new Uri("ldap://127.0.0.1:1") });
+        using var scanner = new KeyCredentialScanner(LocalDirectory.Options() with { Url = new Uri("ldaps://127.0.0.1:1") });
 
         await Assert.ThrowsAsync<DirectoryUnavailableException>(() => scanner.ReadServerStateAsync());
     }

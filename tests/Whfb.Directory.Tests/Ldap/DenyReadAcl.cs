@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.DirectoryServices.Protocols;
-using System.Net;
+using Whfb.Directory.Ldap;
+using Whfb.Testing.Directory;
 
 namespace Whfb.Directory.Tests.Ldap;
 
@@ -16,13 +17,8 @@ internal static class DenyReadAcl
 
     public static void Apply(string objectDn)
     {
-        var options = TestDirectory.Options();
-        using var connection = new LdapConnection(new LdapDirectoryIdentifier(options.Url.Host, options.Url.Port))
-        {
-            AuthType = AuthType.Basic,
-        };
-        connection.SessionOptions.ProtocolVersion = 3;
-        connection.Bind(new NetworkCredential(options.BindDn, options.Password));
+        var options = LocalDirectory.Options();
+        using var connection = LdapConnections.OpenBound(options);
         var self = (SearchResponse)connection.SendRequest(
             new SearchRequest(options.BindDn, "(objectClass=*)", SearchScope.Base, "objectSid"));
         var sid = (byte[])self.Entries[0].Attributes["objectSid"][0];

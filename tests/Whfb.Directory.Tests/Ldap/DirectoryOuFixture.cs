@@ -1,5 +1,6 @@
 using Whfb.Directory.KeyCredentials;
 using Whfb.Directory.Ldap;
+using Whfb.Testing.Directory;
 using Whfb.Directory.Tests.KeyCredentials;
 
 namespace Whfb.Directory.Tests.Ldap;
@@ -10,16 +11,16 @@ namespace Whfb.Directory.Tests.Ldap;
 /// </summary>
 public sealed class DirectoryOuFixture : IAsyncLifetime
 {
-    private readonly DirectoryObjectWriter _objects = new(TestDirectory.Options());
-    private readonly KeyCredentialWriter _keys = new(TestDirectory.Options());
+    private readonly DirectoryObjectWriter _objects = new(LocalDirectory.Options());
+    private readonly KeyCredentialWriter _keys = new(LocalDirectory.Options());
 
-    public string OuDn { get; } = $"OU=t-{Guid.NewGuid().ToString("N")[..10]},{TestDirectory.BaseDn}";
+    public string OuDn { get; } = $"OU=t-{Guid.NewGuid().ToString("N")[..10]},{LocalDirectory.BaseDn}";
 
     public DirectoryObjectWriter Objects => _objects;
 
     public KeyCredentialWriter Keys => _keys;
 
-    public LdapDirectoryOptions Options(int pageSize = 1000) => TestDirectory.Options(OuDn) with { PageSize = pageSize };
+    public LdapDirectoryOptions Options(int pageSize = 1000) => LocalDirectory.Options(OuDn) with { PageSize = pageSize };
 
     public Task<DirectoryUser> CreateUserAsync(string name) =>
         _objects.CreateUserAsync(OuDn, name, $"{name}@whfb.test");

@@ -69,6 +69,10 @@ public class LdapSessionTests
 
     private sealed class FakeTransport(Func<DirectoryRequest, DirectoryResponse> send) : ILdapTransport
     {
+        public Uri Server { get; } = new("ldap://dc.example");
+
+        public IReadOnlyList<ServerFailure> Skipped => [];
+
         public DirectoryResponse Send(DirectoryRequest request) => send(request);
 
         public void Dispose()

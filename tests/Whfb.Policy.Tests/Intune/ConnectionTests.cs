@@ -75,7 +75,7 @@ public sealed class ConnectionTests : IDisposable
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => IntuneHost.StartAsync(Valid));
 
-        Assert.Contains("Graph:ClientSecret is not set", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Graph has no credential", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => System.IO.Directory.Delete(_directory, recursive: true);

@@ -48,6 +48,28 @@ public sealed class EnsureAndAssignTests(IntuneEmulator emulator) : IClassFixtur
         Assert.Equal(intended, emulator.Intune.ConfigurationPolicies.Get(id)!["settings"]!.ToJsonString());
     }
 
+    [Theory]
+    [InlineData(WhfbScope.Device)]
+    [InlineData(WhfbScope.User)]
+    public async Task A_policy_an_earlier_version_wrote_with_the_tenant_guid_in_its_ids_is_repaired_to_the_catalog_ids(WhfbScope scope)
+    {
+        await using var host = await IntuneHost.StartAsync(emulator);
+        var spec = Spec(IntunePolicyMode.SettingsCatalog) with { Settings = new WhfbSettings(true, true, scope) };
+        var intended = SettingsCatalogBody.Policy(spec);
+        // Stored behind Graph's back: today's catalog would refuse these ids, as a real tenant does.
+        var old = JsonNode.Parse(intended.ToJsonString().Replace("{tenantid}", IntuneEmulator.TenantId, StringComparison.Ordinal))!.AsObject();
+        var id = emulator.Intune.ConfigurationPolicies.Create(old)["id"]!.GetValue<string>();
+
+        var repaired = await host.Policies.EnsureAsync(spec, IntuneHost.Caller(), CancellationToken.None);
+        var again = await host.Policies.EnsureAsync(spec, IntuneHost.Caller(), CancellationToken.None);
+
+        Assert.Equal(new EnsureResult(new IntunePolicyHandle(id, IntunePolicyMode.SettingsCatalog), false, true), repaired);
+        Assert.False(again.DriftRepaired);
+        var stored = emulator.Intune.ConfigurationPolicies.Get(id)!["settings"]!.ToJsonString();
+        Assert.Equal(intended["settings"]!.ToJsonString(), stored);
+        Assert.DoesNotContain(IntuneEmulator.TenantId, stored, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task Drifted_OMA_URI_settings_are_patched_back()
     {

@@ -1,13 +1,15 @@
+using Whfb.Simulator.Intune;
 using Whfb.Simulator.Tenant;
 using Whfb.Testing.Graph;
 
 namespace Whfb.Policy.Tests.Intune;
 
 /// <summary>
-/// The Graph emulator with ring groups: Ring A holds user A1 (two registered devices), device DA and nested group
-/// Ring B; Ring B holds user B1 (one device) and device DB. A user without devices and a device outside any ring
-/// exist too. Big holds 1,200 devices (more than one page of transitive members); Crowd holds 45 users with one
-/// registered device each (devices 2000-2044).
+/// The Graph emulator with ring groups: Ring A holds user A1 (primary user of two Intune-managed PCs, and of an iPhone
+/// and of a PC not in Entra, which are no ring devices), device 4 and nested group Ring B; Ring B holds user B1 (one PC),
+/// device 5 and user C1 (no devices). Device 6 is in no ring. Big holds 1,200 devices (more than one page of transitive
+/// members); Crowd holds 45 users with one managed PC each (devices 2000-2044). As in a hybrid tenant, no PC has a
+/// registered user in Entra.
 /// </summary>
 public class IntuneEmulator : GraphEmulator
 {
@@ -34,6 +36,8 @@ public class IntuneEmulator : GraphEmulator
         Device(directory, 4, null);
         Device(directory, 5, null);
         Device(directory, 6, null);
+        Intune.ManagedDevices.Put(new ManagedDevice { Id = "iphone-a1", DeviceName = "A1's iPhone", AzureAdDeviceId = DeviceId(7), UserId = "user-a1", OperatingSystem = "iOS" });
+        Intune.ManagedDevices.Put(new ManagedDevice { Id = "unjoined-a1", DeviceName = "PC-UNJOINED", UserId = "user-a1" });
         directory.PutGroup(new TenantGroup { Id = RingA.ToString(), DisplayName = "Ring A" });
         directory.PutGroup(new TenantGroup { Id = RingB.ToString(), DisplayName = "Ring B" });
         directory.PutGroup(new TenantGroup { Id = Big.ToString(), DisplayName = "Big" });
@@ -54,18 +58,26 @@ public class IntuneEmulator : GraphEmulator
         }
     }
 
-    private static void Device(TenantDirectory directory, int i, string? user) => directory.PutDevice(new TenantDevice
+    /// <summary>A hybrid PC in Entra (no registered user), enrolled in Intune with <paramref name="user"/> as primary user.</summary>
+    private void Device(TenantDirectory directory, int i, string? user)
     {
-        Id = $"device-{i}", DeviceId = DeviceId(i), DisplayName = $"PC-{i:D4}", RegisteredUserId = user,
-    });
+        directory.PutDevice(new TenantDevice { Id = $"device-{i}", DeviceId = DeviceId(i), DisplayName = $"PC-{i:D4}" });
+        if (user is not null)
+        {
+            Intune.ManagedDevices.Put(new ManagedDevice { Id = $"intune-{i}", DeviceName = $"PC-{i:D4}", AzureAdDeviceId = DeviceId(i), UserId = user });
+        }
+    }
 }
 
-/// <summary>The same tenant with a tiny write budget (5 requests per 2 s) so Intune writes get 429 + Retry-After.</summary>
+/// <summary>The same tenant with tiny budgets (5 requests per 2 s, Intune's too) so Intune writes and batch steps get 429 + Retry-After.</summary>
 public sealed class ThrottledIntuneEmulator : IntuneEmulator
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Simulator:Graph:RequestsPerWindow"] = "5",
         ["Simulator:Graph:ThrottleWindow"] = "00:00:02",
+        ["Simulator:Graph:Intune:Window"] = "00:00:02",
+        ["Simulator:Graph:Intune:Configuration:RequestsPerApp"] = "5",
+        ["Simulator:Graph:Intune:Devices:RequestsPerApp"] = "5",
     };
 }

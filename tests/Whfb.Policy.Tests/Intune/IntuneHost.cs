@@ -6,7 +6,7 @@ using Whfb.Testing.Graph;
 
 namespace Whfb.Policy.Tests.Intune;
 
-/// <summary>A host with only <c>AddIntune</c> (real SDK, real HTTPS to the emulator) and a recording audit log.</summary>
+/// <summary>A host with only <c>AddIntune</c> (real SDK, real HTTPS to the emulator), a recording audit log and access observer.</summary>
 public sealed class IntuneHost : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -19,12 +19,14 @@ public sealed class IntuneHost : IAsyncDisposable
 
     public IRingMembership Rings => _host.Services.GetRequiredService<IRingMembership>();
 
+    public RecordingAccessObserver Access => (RecordingAccessObserver)_host.Services.GetRequiredService<IGraphAccessObserver>();
+
     public static async Task<IntuneHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddIntune();
-        builder.Services.AddSingleton<IGraphAuditLog, RecordingAuditLog>();
+        builder.Services.AddSingleton<IGraphAuditLog, RecordingAuditLog>().AddSingleton<IGraphAccessObserver, RecordingAccessObserver>();
         var host = builder.Build();
         await host.StartAsync();
         return new IntuneHost(host);

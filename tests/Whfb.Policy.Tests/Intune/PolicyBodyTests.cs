@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Whfb.Policy.Intune;
+using Whfb.Testing.Graph;
 
 namespace Whfb.Policy.Tests.Intune;
 
@@ -77,28 +78,7 @@ public sealed class PolicyBodyTests(IntuneEmulator emulator) : IClassFixture<Int
         Assert.Empty(host.Audit.Entries);
     }
 
-    /// <summary>Written out by hand from DOMAIN.md ("Intune settings catalog"), independent of the production builder.</summary>
-    private static JsonNode ExpectedCatalogSettings(string scope, string use, string requireDevice) => JsonNode.Parse($$"""
-        [{
-          "@odata.type": "#microsoft.graph.deviceManagementConfigurationSetting",
-          "settingInstance": {
-            "@odata.type": "#microsoft.graph.deviceManagementConfigurationGroupSettingCollectionInstance",
-            "settingDefinitionId": "{{scope}}_vendor_msft_passportforwork_{{Tenant}}",
-            "groupSettingCollectionValue": [{
-              "children": [
-                {
-                  "@odata.type": "#microsoft.graph.deviceManagementConfigurationChoiceSettingInstance",
-                  "settingDefinitionId": "{{scope}}_vendor_msft_passportforwork_{{Tenant}}_policies_usepassportforwork",
-                  "choiceSettingValue": { "value": "{{scope}}_vendor_msft_passportforwork_{{Tenant}}_policies_usepassportforwork_{{use}}", "children": [] }
-                },
-                {
-                  "@odata.type": "#microsoft.graph.deviceManagementConfigurationChoiceSettingInstance",
-                  "settingDefinitionId": "{{scope}}_vendor_msft_passportforwork_{{Tenant}}_policies_requiresecuritydevice",
-                  "choiceSettingValue": { "value": "{{scope}}_vendor_msft_passportforwork_{{Tenant}}_policies_requiresecuritydevice_{{requireDevice}}", "children": [] }
-                }
-              ]
-            }]
-          }
-        }]
-        """)!;
+    /// <summary>The body from DOMAIN.md: the ids keep the literal <c>{tenantid}</c>, never the tenant's GUID.</summary>
+    private static JsonNode ExpectedCatalogSettings(string scope, string use, string requireDevice) =>
+        PassportForWorkJson.Settings($"{scope}_vendor_msft_passportforwork_{{tenantid}}", use, requireDevice);
 }

@@ -1,10 +1,13 @@
 namespace Whfb.Policy.Tests.Intune;
 
-/// <summary>Ring membership from Graph transitive members: nested groups, member devices and member users' devices, paging.</summary>
+/// <summary>
+/// Ring membership from Graph transitive members: nested groups, member devices and member users' Windows PCs from Intune
+/// (primary user), paging.
+/// </summary>
 public sealed class RingMembershipTests(IntuneEmulator emulator) : IClassFixture<IntuneEmulator>
 {
     [Fact]
-    public async Task Nested_groups_member_devices_and_the_devices_of_member_users_are_included()
+    public async Task Nested_groups_member_devices_and_the_Intune_PCs_of_member_users_are_included_but_phones_and_unjoined_PCs_not()
     {
         await using var host = await IntuneHost.StartAsync(emulator);
 
@@ -41,7 +44,7 @@ public sealed class RingMembershipTests(IntuneEmulator emulator) : IClassFixture
     }
 
     [Fact]
-    public async Task Devices_of_member_users_are_read_twenty_users_per_batch()
+    public async Task Managed_devices_of_member_users_are_read_twenty_users_per_batch_and_registered_devices_never()
     {
         await using var host = await IntuneHost.StartAsync(emulator);
         var caller = IntuneHost.Caller();
@@ -53,5 +56,7 @@ public sealed class RingMembershipTests(IntuneEmulator emulator) : IClassFixture
         var calls = host.Audit.For(caller.RolloutId!.Value);
         Assert.Equal(["GET", "POST", "POST", "POST"], calls.Select(c => c.Method));
         Assert.All(calls.Skip(1), c => Assert.EndsWith("/$batch", c.Url, StringComparison.Ordinal));
+        Assert.Equal(IntuneEmulator.CrowdSize, calls.Skip(1).Sum(c => System.Text.RegularExpressions.Regex.Count(c.RequestBody!, "/managedDevices")));
+        Assert.DoesNotContain(calls, c => c.RequestBody?.Contains("registeredDevices", StringComparison.OrdinalIgnoreCase) == true);
     }
 }

@@ -44,7 +44,7 @@ public sealed class WriteBudgetTests(IntuneEmulator emulator) : IClassFixture<In
         var error = Assert.Throws<InvalidOperationException>(() =>
             IntuneConnection.Load(new ConfigurationBuilder().AddInMemoryCollection(valid).Build()));
 
-        Assert.Equal((200, TimeSpan.FromSeconds(20)), (defaults.WritesPerWindow, defaults.WriteWindow));
+        Assert.Equal((100, TimeSpan.FromSeconds(20)), (defaults.WritesPerWindow, defaults.WriteWindow));
         Assert.Contains("Graph:WritesPerWindow", error.Message, StringComparison.Ordinal);
         Assert.Contains("Graph:WriteWindow", error.Message, StringComparison.Ordinal);
     }

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using Whfb.Contracts.Health;
 using Whfb.Contracts.Policy;
 
 namespace Whfb.Policy.Tests.Support;
 
-/// <summary>Every rollout event Policy publishes, received by an endpoint of the test's own connected to the service's bus.</summary>
+/// <summary>Every rollout and health event Policy publishes, received by an endpoint of the test's own connected to the service's bus.</summary>
 public sealed class PolicyEvents
 {
     public ConcurrentQueue<object> Received { get; } = new();
@@ -24,10 +25,21 @@ public sealed class PolicyEvents
             e.Handler<RolloutAborted>(events.Add);
             e.Handler<GpoConflictDetected>(events.Add);
             e.Handler<GpoConflictResolved>(events.Add);
+            e.Handler<GraphPermissionMissing>(events.Add);
+            e.Handler<GraphPermissionRestored>(events.Add);
         });
         await handle.Ready;
         return events;
     }
+
+    /// <summary>Health events of one feature (GraphPermissionMissing, GraphPermissionRestored).</summary>
+    public IReadOnlyList<T> OfFeature<T>(string feature) where T : class =>
+        Received.OfType<T>().Where(m => m switch
+        {
+            GraphPermissionMissing e => e.Feature == feature,
+            GraphPermissionRestored e => e.Feature == feature,
+            _ => false,
+        }).ToList();
 
     /// <summary>Events of type <typeparamref name="T"/> about one rollout.</summary>
     public IReadOnlyList<T> Of<T>(Guid rolloutId) where T : class =>

@@ -24,6 +24,7 @@ public sealed class PolicyHost : IAsyncLifetime
 
     private IsolatedDatabase _database = null!;
     private IsolatedVirtualHost _vhost = null!;
+    private Dictionary<string, string?> _settings = null!;
 
     public static DateTimeOffset Start { get; } = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
 
@@ -42,14 +43,26 @@ public sealed class PolicyHost : IAsyncLifetime
         await Graph.InitializeAsync();
         _database = await IsolatedDatabase.CreateAsync("policy");
         _vhost = await IsolatedVirtualHost.CreateAsync("policy");
-        var settings = new Dictionary<string, string?>(Graph.ConnectionSettings())
+        _settings = new Dictionary<string, string?>(Graph.ConnectionSettings())
         {
             ["ConnectionStrings:policydb"] = _database.ConnectionString,
             ["ConnectionStrings:rabbitmq"] = _vhost.AmqpConnectionString,
             ["Policy:GateInterval"] = GateInterval.ToString("c"),
         };
-        AddApiKeys(settings);
-        Service = new ServiceFactory<PolicyApp>(settings, s => s.AddSingleton<TimeProvider>(Time));
+        AddApiKeys(_settings);
+        await StartServiceAsync();
+    }
+
+    /// <summary>Stops the service and starts a new process of it on the same database and virtual host.</summary>
+    public async Task RestartAsync()
+    {
+        await Service.DisposeAsync();
+        await StartServiceAsync();
+    }
+
+    private async Task StartServiceAsync()
+    {
+        Service = new ServiceFactory<PolicyApp>(_settings, s => s.AddSingleton<TimeProvider>(Time));
         _ = Service.Server;
         Events = await PolicyEvents.ConnectAsync(Service.Services.GetRequiredService<IBus>());
     }

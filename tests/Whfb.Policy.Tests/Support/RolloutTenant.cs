@@ -1,11 +1,20 @@
+using Whfb.Simulator.Intune;
 using Whfb.Simulator.Tenant;
 using Whfb.Testing.Graph;
 
 namespace Whfb.Policy.Tests.Support;
 
-/// <summary>The Graph emulator with a tenant whose ring groups are made per test: each a security group of fresh devices.</summary>
+/// <summary>
+/// The Graph emulator with a tenant whose ring groups are made per test: each a security group of fresh devices. Tokens
+/// live under five minutes, so a test that changes the app's consent sees it on the next call.
+/// </summary>
 public sealed class RolloutTenant : GraphEmulator
 {
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Simulator:Graph:TokenLifetime"] = "00:04:00",
+    };
+
     public static Guid Tenant => Guid.Parse(TenantId);
 
     /// <summary>A security group with <paramref name="devices"/> new member devices; returns its id and their device ids.</summary>
@@ -25,13 +34,18 @@ public sealed class RolloutTenant : GraphEmulator
         return (Guid.Parse(group.Id), ids);
     }
 
-    /// <summary>A user with one device registered to them, made a member of the group; returns the user's id and the device id.</summary>
+    /// <summary>
+    /// A user whose hybrid PC (no registered user in Entra) has them as Intune primary user, made a member of the group;
+    /// returns the user's id and the PC's device id.
+    /// </summary>
     public (Guid UserId, Guid DeviceId) AddUserMember(Guid groupId, string name)
     {
         var user = Directory.PutUser(new TenantUser { Id = Guid.NewGuid().ToString(), UserPrincipalName = $"{name}@whfb.test", DisplayName = name });
-        var device = Directory.PutDevice(new TenantDevice
+        var device = Directory.PutDevice(new TenantDevice { Id = Guid.NewGuid().ToString(), DeviceId = Guid.NewGuid(), DisplayName = $"{name}-LAPTOP" });
+        Intune.ManagedDevices.Put(new ManagedDevice
         {
-            Id = Guid.NewGuid().ToString(), DeviceId = Guid.NewGuid(), DisplayName = $"{name}-LAPTOP", RegisteredUserId = user.Id,
+            Id = Guid.NewGuid().ToString(), DeviceName = device.DisplayName, AzureAdDeviceId = device.DeviceId, UserId = user.Id,
+            UserPrincipalName = user.UserPrincipalName,
         });
         Directory.AddMembers(groupId.ToString(), user.Id);
         return (Guid.Parse(user.Id), device.DeviceId);

@@ -1,3 +1,5 @@
+using Whfb.Simulator.EntraConnect;
+
 namespace Whfb.Simulator.Tests.EntraConnect;
 
 /// <summary>Each test gets its own OU and tenant (<see cref="SyncHarness"/>), so faults and keys never leak between tests.</summary>
@@ -48,26 +50,38 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Disabled_scheduler_then_staging_mode_export_nothing_until_they_end()
+    public async Task Disabled_scheduler_then_staging_mode_export_nothing_and_leave_the_last_sync_time_behind_until_they_end()
     {
         var user = await harness.CreateSyncedUserAsync("stall1");
         harness.RegisterKey(user);
-        harness.Faults.DisableScheduler(2);
         using var engine = harness.NewEngine();
+        await engine.RunCycleAsync();
+        var synced = harness.Time.GetUtcNow();
+        harness.RegisterKey(user);
+        harness.Faults.DisableScheduler(2);
 
         Assert.False(engine.State.SyncCycleEnabled);
-        await engine.RunCycleAsync();
-        await engine.RunCycleAsync();
+        await CycleLaterAsync(engine);
+        await CycleLaterAsync(engine);
         harness.Faults.EnterStagingMode(1);
-        var staging = await engine.RunCycleAsync();
-        Assert.Empty(await harness.AdKeysAsync(user));
+        var staging = await CycleLaterAsync(engine);
+        Assert.Single(await harness.AdKeysAsync(user));
+        Assert.Equal(synced, harness.SyncStatus.LastSync);
 
-        var resumed = await engine.RunCycleAsync();
+        var resumed = await CycleLaterAsync(engine);
 
         Assert.Equal(2, resumed.SkippedCycles);
         Assert.Equal("StagingNoExport", staging.LastCycleResult);
         Assert.True(resumed.SyncCycleEnabled);
-        Assert.Single(await harness.AdKeysAsync(user));
+        Assert.Equal(2, (await harness.AdKeysAsync(user)).Count);
+        Assert.Equal(harness.Time.GetUtcNow(), harness.SyncStatus.LastSync);
+        Assert.Equal(true, harness.SyncStatus.Enabled);
+    }
+
+    private Task<SchedulerState> CycleLaterAsync(SyncEngine engine)
+    {
+        harness.Time.Advance(SyncHarness.Interval);
+        return engine.RunCycleAsync();
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Whfb.Directory.KeyCredentials;
 using Whfb.Directory.Ldap;
 using Whfb.Simulator.EntraConnect;
 using Whfb.Simulator.Tenant;
+using Whfb.Testing.Directory;
 
 namespace Whfb.Simulator.Tests.EntraConnect;
 
@@ -18,7 +19,7 @@ public sealed class SyncHarness : IAsyncLifetime
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(30);
     private static readonly Random KeyRandom = new(7);
 
-    public string OuDn { get; } = $"OU=sim-{Guid.NewGuid().ToString("N")[..10]},{Env("WHFB_LDAP_BASE_DN", "DC=whfb,DC=test")}";
+    public string OuDn { get; } = $"OU=sim-{Guid.NewGuid().ToString("N")[..10]},{LocalDirectory.BaseDn}";
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
@@ -32,9 +33,11 @@ public sealed class SyncHarness : IAsyncLifetime
     {
         Enabled = true,
         CycleInterval = Interval,
-        LdapUrl = new Uri(Env("WHFB_LDAP_URL", "ldap://127.0.0.1:389")),
-        BindDn = Env("WHFB_LDAP_BIND_DN", "CN=Administrator,CN=Users,DC=whfb,DC=test"),
-        Password = Env("WHFB_LDAP_PASSWORD", "Whfb-Local-Adm1n!"),
+        LdapUrl = LocalDirectory.Url,
+        BindDn = LocalDirectory.BindDn,
+        Password = LocalDirectory.Password,
+        CaCertificatesFile = LocalDirectory.Options().CaCertificatesFile,
+        AllowPlainTextBind = LocalDirectory.AllowPlainTextBind,
     };
 
     public DirectoryObjectWriter Objects => _objects ??= new DirectoryObjectWriter(Options.Directory());
@@ -44,8 +47,13 @@ public sealed class SyncHarness : IAsyncLifetime
     private DirectoryObjectWriter? _objects;
     private KeyCredentialWriter? _keys;
 
+    /// <summary>The tenant's organization object as the engine's cycles leave it (onPremisesLastSyncDateTime).</summary>
+    public DirectorySyncStatus SyncStatus { get; }
+
+    public SyncHarness() => SyncStatus = new DirectorySyncStatus(Microsoft.Extensions.Options.Options.Create(Options));
+
     public SyncEngine NewEngine() =>
-        new(Directory, Methods, Faults, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<SyncEngine>.Instance);
+        new(Directory, Methods, Faults, SyncStatus, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<SyncEngine>.Instance);
 
     /// <summary>Creates the AD user and its synced Entra twin (immutable id = base64 objectGUID, SID, DN).</summary>
     public async Task<TenantUser> CreateSyncedUserAsync(string name)
@@ -91,6 +99,4 @@ public sealed class SyncHarness : IAsyncLifetime
         }
     }
 
-    private static string Env(string name, string fallback) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;
 }

@@ -25,7 +25,7 @@ public sealed class FleetSimulationTests
     public FleetSimulationTests()
     {
         _intune = new IntuneStore(_time);
-        _devices = FleetBuilder.Build(_scenario, _directory);
+        _devices = FleetBuilder.Build(_scenario, _directory, _intune);
         _simulation = new FleetSimulation(_devices, _directory, _methods, _intune, TenantId, _scenario.Seed, _time);
     }
 
@@ -42,7 +42,7 @@ public sealed class FleetSimulationTests
     public async Task Ring_assignment_provisions_that_ring_only_and_successes_create_the_Entra_method()
     {
         var rings = FleetBuilder.RingGroupIds(_scenario, _directory);
-        new RingAssigner(_intune, TenantId).AssignThrough(rings, 0);
+        new RingAssigner(_intune).AssignThrough(rings, 0);
 
         await StepForAsync(TimeSpan.FromSeconds(5));
 
@@ -57,7 +57,7 @@ public sealed class FleetSimulationTests
     [Fact]
     public async Task Posted_records_and_dsregcmd_parse_with_the_DeviceReports_library_as_the_devices_behaved()
     {
-        new RingAssigner(_intune, TenantId).AssignThrough(FleetBuilder.RingGroupIds(_scenario, _directory), 1);
+        new RingAssigner(_intune).AssignThrough(FleetBuilder.RingGroupIds(_scenario, _directory), 1);
         await StepForAsync(TimeSpan.FromSeconds(5));
 
         var json = new System.Text.Json.Nodes.JsonArray(_sink.Records.Select(r => (System.Text.Json.Nodes.JsonNode)r.DeepClone()).ToArray()).ToJsonString();
@@ -79,7 +79,7 @@ public sealed class FleetSimulationTests
     public async Task An_Intune_assignment_reaches_devices_only_at_their_next_check_in()
     {
         var simulation = new FleetSimulation(_devices, _directory, _methods, _intune, TenantId, _scenario.Seed, _time, TimeSpan.FromSeconds(5));
-        new RingAssigner(_intune, TenantId).AssignThrough(FleetBuilder.RingGroupIds(_scenario, _directory), 0);
+        new RingAssigner(_intune).AssignThrough(FleetBuilder.RingGroupIds(_scenario, _directory), 0);
         bool RingDeviceReported() => _sink.Dsregcmd.Any(s => _devices.Any(d => d.Device.DeviceId == s.DeviceId && d.Ring == 0 && !d.GpoEnabled));
 
         await StepForAsync(TimeSpan.FromSeconds(4.5), simulation);
@@ -88,6 +88,22 @@ public sealed class FleetSimulationTests
 
         await StepForAsync(TimeSpan.FromSeconds(2), simulation);
         Assert.Equal(_devices.Count(d => d.Ring == 0 || d.GpoEnabled), _sink.Dsregcmd.Count);
+    }
+
+    [Fact]
+    public async Task Rings_of_device_objects_reach_exactly_their_devices()
+    {
+        var (directory, intune) = (new TenantDirectory(), new IntuneStore(_time));
+        var scenario = _scenario with { RingMembers = RingMembers.Devices };
+        var devices = FleetBuilder.Build(scenario, directory, intune);
+        var simulation = new FleetSimulation(devices, directory, _methods, intune, TenantId, scenario.Seed, _time);
+        new RingAssigner(intune).AssignThrough(FleetBuilder.RingGroupIds(scenario, directory), 0);
+
+        await StepForAsync(TimeSpan.FromSeconds(5), simulation);
+
+        var reached = devices.Where(d => d.Ring == 0 || d.GpoEnabled).Select(d => d.Device.DeviceId).Order();
+        Assert.Equal(reached, _sink.Dsregcmd.Select(s => s.DeviceId).Order());
+        Assert.Contains(devices, d => d.Ring == 0 && !d.GpoEnabled);
     }
 
     private async Task StepForAsync(TimeSpan duration, FleetSimulation? simulation = null)

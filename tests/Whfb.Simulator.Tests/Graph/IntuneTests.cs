@@ -10,14 +10,14 @@ public sealed class IntuneTests(GraphEmulatorFixture emulator) : IClassFixture<G
     public async Task Settings_catalog_policy_create_assign_settings_update_delete()
     {
         using var raw = new RawGraph(emulator);
-        var prefix = $"device_vendor_msft_passportforwork_{GraphEmulatorFixture.TenantId}";
+        const string Prefix = "device_vendor_msft_passportforwork_{tenantid}";
         var policy = new JsonObject
         {
             ["name"] = "WHfB", ["platforms"] = "windows10", ["technologies"] = "mdm",
             ["settings"] = new JsonArray(new JsonObject
             {
                 ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationSetting",
-                ["settingInstance"] = new JsonObject { ["settingDefinitionId"] = prefix },
+                ["settingInstance"] = new JsonObject { ["settingDefinitionId"] = Prefix },
             }),
         };
 
@@ -34,7 +34,7 @@ public sealed class IntuneTests(GraphEmulatorFixture emulator) : IClassFixture<G
 
         Assert.Equal([201, 200, 204, 204, 404], new[] { created, assigned, patched, deleted, gone });
         Assert.Equal("ring1", assignments!["value"]![0]!["target"]!["groupId"]!.GetValue<string>());
-        Assert.Equal(prefix, settings!["value"]![0]!["settingInstance"]!["settingDefinitionId"]!.GetValue<string>());
+        Assert.Equal(Prefix, settings!["value"]![0]!["settingInstance"]!["settingDefinitionId"]!.GetValue<string>());
         Assert.Equal("WHfB v2", renamed!["name"]!.GetValue<string>());
     }
 

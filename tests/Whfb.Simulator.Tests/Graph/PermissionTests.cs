@@ -110,6 +110,16 @@ public sealed class PermissionTests(PermissionsEmulatorFixture emulator) : IClas
     }
 
     [Fact]
+    public async Task A_users_registered_devices_are_not_for_apps_even_with_every_directory_permission()
+    {
+        emulator.Consent(DirectoryReadAll, DirectoryReadWriteAll, DeviceReadAll, UserReadAll);
+
+        var error = await Assert.ThrowsAsync<ODataError>(() => emulator.Client().Users[TestTenant.UserId(0)].RegisteredDevices.GetAsync());
+
+        Assert.Equal((403, "Authorization_RequestDenied"), (error.ResponseStatusCode, error.Error!.Code));
+    }
+
+    [Fact]
     public void A_route_the_table_does_not_know_cannot_be_served()
     {
         var error = Assert.Throws<InvalidOperationException>(() => RoutePermissions.For("GET", "users/{id}/calendar"));

@@ -7,7 +7,7 @@ using Whfb.GraphClient;
 namespace Whfb.Simulator.Tests.Graph;
 
 /// <summary>Plain HTTP to the emulator (for shapes the SDK hides), with a token from the real credential.</summary>
-public sealed class RawGraph(GraphEmulatorFixture emulator) : IDisposable
+public sealed class RawGraph(GraphEmulatorFixture emulator, string? clientId = null, string? secret = null) : IDisposable
 {
     private readonly HttpClient _http = new(new CertificatePin(emulator.Certificate.Thumbprint).CreateHandler()) { BaseAddress = emulator.HttpsRoot };
 
@@ -37,7 +37,7 @@ public sealed class RawGraph(GraphEmulatorFixture emulator) : IDisposable
     /// <summary>An access token from the real credential, as the SDK gets one.</summary>
     public async Task<string> TokenAsync()
     {
-        var options = emulator.Connection();
+        var options = emulator.Connection(secret) with { ClientId = clientId ?? GraphEmulatorFixture.ClientId };
         var token = await GraphServiceClientFactory.CreateCredential(options, CertificatePin.From(options))
             .GetTokenAsync(new TokenRequestContext([options.Scope]), default);
         return token.Token;

@@ -42,5 +42,22 @@ public sealed class ThrottlingTests(ThrottledEmulatorFixture emulator) : IClassF
         Assert.Equal([200, 200, 429], statuses);
     }
 
+    [Fact]
+    public async Task Ordinary_answers_carry_the_share_of_the_budget_used_once_it_passes_0_8()
+    {
+        using var raw = new RawGraph(emulator);
+        await WaitForFreshWindowAsync();
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 4; i++)
+        {
+            answers.Add(await raw.SendAsync(HttpMethod.Get, $"v1.0/users/{TestTenant.UserId(i)}"));
+        }
+
+        Assert.All(answers, a => Assert.Equal(200, (int)a.StatusCode));
+        Assert.All(answers[..3], a => Assert.False(a.Headers.Contains("x-ms-throttle-limit-percentage")));
+        Assert.Equal("1.0", answers[3].Headers.GetValues("x-ms-throttle-limit-percentage").Single());
+        answers.ForEach(a => a.Dispose());
+    }
+
     private static Task WaitForFreshWindowAsync() => Task.Delay(TimeSpan.FromSeconds(2.1));
 }

@@ -8,9 +8,10 @@ public sealed class EngineScenario
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
 
-    public EngineScenario(SyncThresholds? thresholds = null)
+    /// <param name="confirmsWithGraph">The tenant's keys are listed by Graph (<see cref="TenantSyncEngine.ConfirmsWithGraph"/>).</param>
+    public EngineScenario(SyncThresholds? thresholds = null, bool confirmsWithGraph = false)
     {
-        Engine = new TenantSyncEngine(Tenant, thresholds ?? new SyncThresholds(), Time);
+        Engine = new TenantSyncEngine(Tenant, thresholds ?? new SyncThresholds(), Time) { ConfirmsWithGraph = confirmsWithGraph };
     }
 
     public Guid Tenant { get; } = Guid.NewGuid();
@@ -113,10 +114,10 @@ public sealed class EngineScenario
     public static EntraKeyObservation LookedUp(TestUser user, string graphId, DateTimeOffset created, Guid? device) =>
         Listed(user, graphId, created, device) with { DeviceLookedUp = true };
 
-    /// <summary>Graph's complete listing of the user's keys (listing lag 10 minutes).</summary>
+    /// <summary>Graph's complete listing of the user's keys (listing lag 10 minutes), asked for now.</summary>
     public void List(TestUser user, params EntraKeyObservation[] keys)
     {
-        Engine.ObserveEntraKeyInventory(user.EntraId, keys, Now - TimeSpan.FromMinutes(10));
+        Engine.ObserveEntraKeyInventory(user.EntraId, keys, Now - TimeSpan.FromMinutes(10), Now);
         Collect();
     }
 

@@ -49,7 +49,7 @@ public sealed class AdScanTests
         await Eventually.Async(async () => await host.ScalarAsync("SELECT count(*) FROM tracked_keys") == 1);
 
         await host.AdvanceAsync(TimeSpan.FromMinutes(80), TimeSpan.FromMinutes(5));
-        await Eventually.Async(() => Task.FromResult(host.Events.Count<KeySyncStuck>() == 1 && host.Events.Count<SyncPipelineStalled>() == 1));
+        await host.AdvanceUntilAsync(() => host.Events.Count<KeySyncStuck>() == 1 && host.Events.Count<SyncPipelineStalled>() == 1);
 
         await ou.AddKeyAsync(user, device, Start);
         await ou.AddKeyAsync(stranger, Guid.NewGuid(), Start.AddDays(-30));

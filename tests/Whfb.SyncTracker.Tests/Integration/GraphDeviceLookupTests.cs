@@ -48,7 +48,7 @@ public sealed class GraphDeviceLookupTests
     [Fact]
     public async Task Users_with_one_key_cost_no_lookup_whether_their_AD_value_device_event_or_Graph_key_came_first()
     {
-        await using var emulator = await EmulatorScope<GraphEmulator>.StartAsync(new GraphEmulator());
+        await using var emulator = await EmulatorScope<LiveReportEmulator>.StartAsync(new LiveReportEmulator());
         var graph = emulator.Graph;
         await using var ou = await SambaOu.CreateAsync();
         var ad = new[] { await ou.NewUserAsync("adf"), await ou.NewUserAsync("grf"), await ou.NewUserAsync("dvf") };
@@ -66,7 +66,8 @@ public sealed class GraphDeviceLookupTests
             && await host.ScalarAsync($"SELECT count(*) FROM tracked_keys WHERE entra_key_id = '{graphFirst.Id}'") == 1
             && await host.ScalarAsync($"SELECT count(*) FROM tracked_keys WHERE device_id = '{deviceFirst}'") == 1, Patience);
 
-        // Graph lists the AD-first and device-first keys at the next full inventory; the graph-first key's device event comes now.
+        // Graph lists the AD-first and device-first keys at the next full inventory (the report refreshed meanwhile); the
+        // graph-first key's device event comes now.
         graph.AddKey(entra[0], created, adFirst);
         graph.AddKey(entra[2], created, deviceFirst);
         await host.PublishAsync(Registration(TenantA, graphFirst.DeviceId, Guid.Parse(entra[1].Id), created.AddSeconds(2)));

@@ -62,7 +62,7 @@ public sealed class GraphInventoryTests
 
         var traffic = host.Service.Services.GetRequiredService<GraphTraffic>();
         Assert.Equal(3, traffic.Batches);
-        Assert.Equal(5 + 3 + 3, traffic.Requests); // delta 50/10, report 45/20, batches 45/20, no device lookup
+        Assert.Equal(5 + 3 + 3 + 1, traffic.Requests); // delta 50/10, report 45/20, batches 45/20, organization, no device lookup
         Assert.Equal(0, traffic.DeviceLookups);
         Assert.Equal(0, traffic.Throttled);
         Assert.Equal(50, await host.ScalarAsync("SELECT count(*) FROM entra_users"));

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using Whfb.Contracts.Health;
 using Whfb.Contracts.Keys;
 
 namespace Whfb.SyncTracker.Tests.Support;
 
-/// <summary>A bus of the test's own, in the test's virtual host, that receives every key event SyncTracker publishes.</summary>
+/// <summary>A bus of the test's own, in the test's virtual host, that receives every key, directory and Graph access event SyncTracker publishes.</summary>
 public sealed class EventCounter : IAsyncDisposable
 {
     private readonly IBusControl _bus;
@@ -35,6 +36,10 @@ public sealed class EventCounter : IAsyncDisposable
                 e.Handler<NgcKeyRemovedFromAd>(c => counter!.Add(c.Message));
                 e.Handler<SyncPipelineStalled>(c => counter!.Add(c.Message));
                 e.Handler<SyncPipelineRecovered>(c => counter!.Add(c.Message));
+                e.Handler<DirectoryUnreachable>(c => counter!.Add(c.Message));
+                e.Handler<DirectoryReachable>(c => counter!.Add(c.Message));
+                e.Handler<GraphPermissionMissing>(c => counter!.Add(c.Message));
+                e.Handler<GraphPermissionRestored>(c => counter!.Add(c.Message));
             });
         });
         counter = new EventCounter(bus);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Whfb.Directory.KeyCredentials;
 using Whfb.Directory.Ldap;
+using Whfb.Testing.Directory;
 
 namespace Whfb.SyncTracker.Tests.Support;
 
@@ -19,25 +20,21 @@ public sealed class SambaOu : IAsyncDisposable
 
     public string Dn { get; }
 
-    public static string Url => Env("WHFB_LDAP_URL", "ldap://127.0.0.1:389");
-
-    public static string BindDn => Env("WHFB_LDAP_BIND_DN", "CN=Administrator,CN=Users,DC=whfb,DC=test");
-
-    public static string Password => Env("WHFB_LDAP_PASSWORD", "Whfb-Local-Adm1n!");
-
     public static async Task<SambaOu> CreateAsync()
     {
-        var ou = new SambaOu($"OU=st-{Guid.NewGuid().ToString("N")[..10]},{Env("WHFB_LDAP_BASE_DN", "DC=whfb,DC=test")}");
+        var ou = new SambaOu($"OU=st-{Guid.NewGuid().ToString("N")[..10]},{LocalDirectory.BaseDn}");
         await ou._objects.CreateOrganizationalUnitAsync(ou.Dn);
         return ou;
     }
 
-    /// <summary>What SyncTracker needs to scan this OU.</summary>
+    /// <summary>What SyncTracker needs to scan this OU: LDAPS with the directory's CA, as the administrator.</summary>
     public Dictionary<string, string?> Settings() => new()
     {
-        ["SyncTracker:Directory:Url"] = Url,
-        ["SyncTracker:Directory:BindDn"] = BindDn,
-        ["SyncTracker:Directory:Password"] = Password,
+        ["SyncTracker:Directory:Url"] = LocalDirectory.Url.ToString(),
+        ["SyncTracker:Directory:CaCertificatesFile"] = LocalDirectory.Options().CaCertificatesFile,
+        ["SyncTracker:Directory:AllowPlainTextBind"] = LocalDirectory.AllowPlainTextBind ? "true" : "false",
+        ["SyncTracker:Directory:BindDn"] = LocalDirectory.BindDn,
+        ["SyncTracker:Directory:Password"] = LocalDirectory.Password,
         ["SyncTracker:Directory:BaseDns:0"] = Dn,
         ["SyncTracker:Directory:ScanInterval"] = "00:01:00",
         ["SyncTracker:EvaluateInterval"] = "00:01:00",
@@ -71,15 +68,5 @@ public sealed class SambaOu : IAsyncDisposable
         }
     }
 
-    private static LdapDirectoryOptions Options() => new()
-    {
-        Url = new Uri(Url),
-        BindDn = BindDn,
-        Password = Password,
-        BaseDns = [Env("WHFB_LDAP_BASE_DN", "DC=whfb,DC=test")],
-        Timeout = TimeSpan.FromSeconds(20),
-    };
-
-    private static string Env(string name, string fallback) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;
+    private static LdapDirectoryOptions Options() => LocalDirectory.Options();
 }

@@ -68,9 +68,22 @@ public sealed class SyncTrackerHost : IAsyncDisposable
 
     public Task PublishAsync(object message) => Service.Services.GetRequiredService<IBus>().PublishAllAsync([message]);
 
-    public async Task RestartAsync()
+    /// <summary>Stops the service and starts it again on the same state, with <paramref name="changes"/> applied to its settings (null removes one).</summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string?>? changes = null)
     {
         await Service.DisposeAsync();
+        foreach (var (key, value) in changes ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                _settings.Remove(key);
+            }
+            else
+            {
+                _settings[key] = value;
+            }
+        }
+
 
         // MassTransit keeps the first host's (now disposed) logger factory in a static; a second host in the process needs a fresh one.
         LogContext.ConfigureCurrentLogContext(NullLoggerFactory.Instance);
@@ -85,6 +98,37 @@ public sealed class SyncTrackerHost : IAsyncDisposable
             Time.Advance(step);
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>
+    /// Moves the clock a minute at a time until <paramref name="condition"/> holds. A stuck key or a stalled pipeline needs
+    /// a scan fresh on the fake clock, and scans take real time: the clock must not race ahead of them.
+    /// </summary>
+    public Task AdvanceUntilAsync(Func<bool> condition) => AdvanceUntilAsync(() => Task.FromResult(condition()), TimeSpan.FromMinutes(1));
+
+    /// <summary>The service's /health/ready report (JSON).</summary>
+    public Task<string> ReadinessAsync() => Service.CreateClient().GetStringAsync(new Uri("/health/ready", UriKind.Relative));
+
+    /// <summary>
+    /// Moves the fake clock a step at a time until the condition holds: the service's timers run on it, while the emulator
+    /// (and its throttling windows) run on real time.
+    /// </summary>
+    public async Task AdvanceUntilAsync(Func<Task<bool>> condition, TimeSpan step)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Condition not met within {Patience} while the clock moved on");
+            Time.Advance(step);
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>GET /v1/sync/health of tenant A, as JSON.</summary>
+    public async Task<System.Text.Json.JsonElement> SyncHealthAsync()
+    {
+        using var client = Client(TenantA);
+        return System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/v1/sync/health")).RootElement.Clone();
     }
 
     public async Task<long> ScalarAsync(string sql)

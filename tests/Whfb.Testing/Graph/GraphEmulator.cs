@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Graph;
 using Whfb.GraphClient;
+using Whfb.Simulator.Graph.Permissions;
 using Whfb.Simulator.Hosting;
+using Whfb.Simulator.Identity;
 using Whfb.Simulator.Intune;
 using Whfb.Simulator.Tenant;
 using Xunit;
@@ -63,6 +65,13 @@ public class GraphEmulator : IAsyncLifetime
 
     public GraphServiceClient Client(string? secret = null) => GraphServiceClientFactory.Create(Connection(secret));
 
+    /// <summary>
+    /// Consents the app to every permission some emulated route accepts, except these; its next token carries the change
+    /// (a fixture that changes consent keeps tokens under five minutes, so the credential fetches one for every call).
+    /// </summary>
+    public void ConsentAllBut(params string[] missing) =>
+        App.Services.GetRequiredService<EmulatedApps>().Consent(ClientId, RoutePermissions.All.Except(missing, StringComparer.OrdinalIgnoreCase));
+
     public async Task InitializeAsync()
     {
         var settings = new Dictionary<string, string?>
@@ -89,7 +98,7 @@ public class GraphEmulator : IAsyncLifetime
     {
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

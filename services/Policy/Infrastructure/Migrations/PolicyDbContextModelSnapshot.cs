@@ -177,6 +177,43 @@ namespace Whfb.Policy.Infrastructure.Migrations
                     b.ToTable("device_outcomes", (string)null);
                 });
 
+            modelBuilder.Entity("Whfb.Policy.Model.GraphAccessEpisode", b =>
+                {
+                    b.Property<string>("Feature")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("feature");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Feature");
+
+                    b.ToTable("graph_access_episodes", (string)null);
+                });
+
             modelBuilder.Entity("Whfb.Policy.Model.Rollout", b =>
                 {
                     b.Property<Guid>("Id")

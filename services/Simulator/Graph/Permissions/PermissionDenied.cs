@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Whfb.Simulator.Graph.Routing;
 
 namespace Whfb.Simulator.Graph.Permissions;
@@ -15,6 +14,8 @@ public static class PermissionDenied
             DeniedStyle.Reports => GraphErrors.Response(403, "Authentication_MSGraphPermissionMissing",
                 $"Calling principal does not have required MSGraph permissions {permission.AnyOf[0]}"),
             DeniedStyle.Intune => GraphErrors.Response(403, "Forbidden", IntuneMessage(permission, request)),
+            // A route no application permission opens answers an app-only token as a directory route without its permission.
+            DeniedStyle.NotSupportedForApps => GraphErrors.Response(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation."),
             _ => GraphErrors.Response(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation."),
         };
     }
@@ -23,16 +24,7 @@ public static class PermissionDenied
     public static GraphResponse NotPremium() => GraphErrors.Response(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
         "Neither tenant is B2C or tenant doesn't have premium license");
 
-    private static string IntuneMessage(RoutePermission permission, GraphRequest request) =>
-        JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["_version"] = 3,
-            ["Message"] = "Application is not authorized to perform this operation. Application must have one of the following scopes: "
-                + $"{string.Join(", ", permission.AnyOf)} - Operation ID (for customer support): 00000000-0000-0000-0000-000000000000 - "
-                + $"Activity ID: {Guid.NewGuid()} - Url: {request.VersionRoot}/{request.Path}",
-            ["CustomApiErrorPhrase"] = "",
-            ["RetryAfter"] = "",
-            ["ErrorSourceService"] = "",
-            ["HttpHeaders"] = "{}",
-        });
+    private static string IntuneMessage(RoutePermission permission, GraphRequest request) => IntuneErrors.Envelope(
+        $"Application is not authorized to perform this operation. Application must have one of the following scopes: {string.Join(", ", permission.AnyOf)}",
+        request);
 }

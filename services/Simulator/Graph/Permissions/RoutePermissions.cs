@@ -17,8 +17,7 @@ public static class RoutePermissions
         ("GET", "users/delta", Dir([UserReadAll, DirectoryReadAll, DirectoryReadWriteAll, UserReadWriteAll], "user-delta")),
         ("GET", "users", Dir(ReadUsers, "user-list")),
         ("GET", "users/{id}", Dir(ReadUsers, "user-get")),
-        // The page says app-only access is not supported; kept open with Directory.Read.All until Policy stops using it.
-        ("GET", "users/{id}/registeredDevices", Dir([DirectoryReadAll, DirectoryReadWriteAll], "user-list-registereddevices")),
+        ("GET", "users/{id}/registeredDevices", new RoutePermission([], DeniedStyle.NotSupportedForApps, Learn + "user-list-registereddevices")),
         ("GET", "users/{id}/authentication/windowsHelloForBusinessMethods",
             Dir([WindowsHelloReadAll, AuthMethodReadAll, AuthMethodReadWriteAll, WindowsHelloReadWriteAll], "windowshelloforbusinessauthenticationmethod-list")),
         ("GET", "users/{id}/authentication/windowsHelloForBusinessMethods/{methodId}",
@@ -47,6 +46,10 @@ public static class RoutePermissions
         ("GET", "users/{id}/managedDevices", Intune([ManagedDevicesReadAll, ManagedDevicesReadWriteAll], "intune-devices-manageddevice-list")),
         ("GET", "deviceManagement/managedDevices", Intune([ManagedDevicesReadAll, ManagedDevicesReadWriteAll], "intune-devices-manageddevice-list")),
         ("GET", "deviceManagement/managedDevices/{id}", Intune([ManagedDevicesReadAll, ManagedDevicesReadWriteAll], "intune-devices-manageddevice-get")),
+        ("GET", "deviceManagement/configurationSettings",
+            Intune([ConfigurationReadAll, ConfigurationReadWriteAll], "intune-deviceconfigv2-devicemanagementconfigurationsettingdefinition-list")),
+        ("GET", "deviceManagement/configurationSettings/{id}",
+            Intune([ConfigurationReadAll, ConfigurationReadWriteAll], "intune-deviceconfigv2-devicemanagementconfigurationsettingdefinition-get")),
     ];
 
     /// <summary>

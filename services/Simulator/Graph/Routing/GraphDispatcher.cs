@@ -5,7 +5,7 @@ namespace Whfb.Simulator.Graph.Routing;
 
 /// <summary>
 /// Routes one Graph request (from HTTP or from a $batch step): the token's permissions, the throttle budget, the handler,
-/// 400 on bad queries.
+/// 400 on bad queries, and the share of the budget used on the answer once it passes 0.8.
 /// </summary>
 public sealed class GraphDispatcher
 {
@@ -40,20 +40,25 @@ public sealed class GraphDispatcher
             return PermissionDenied.Response(match.Route.Permission, request);
         }
 
-        if (_throttle.TryAcquire(request.ClientId, match.Route!.Bucket) is { } retryAfter)
+        // A $batch checks nothing itself: its steps draw from the budgets one by one (json-batching), the envelope does not.
+        var envelope = ReferenceEquals(match.Route.Permission, RoutePermission.Unchecked);
+        if (!envelope && _throttle.TryAcquire(request.ClientId, match.Route!.Bucket) is { } retryAfter)
         {
             GraphLog.Throttled(_logger, request.ClientId, request.Method, request.Path, retryAfter.TotalSeconds);
             return ThrottledResponse.For(retryAfter, match.Route.Bucket);
         }
 
         request.Values = match.Values!;
+        GraphResponse response;
         try
         {
-            return match.Route.Handler(request);
+            response = match.Route.Handler(request);
         }
         catch (GraphQueryException e)
         {
-            return GraphResponse.BadRequest(e.Code, e.Message);
+            response = GraphResponse.BadRequest(e.Code, e.Message);
         }
+
+        return envelope ? response : LimitPercentage.Apply(response, _throttle.UsedFraction(request.ClientId, match.Route.Bucket));
     }
 }

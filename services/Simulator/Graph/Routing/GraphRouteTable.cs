@@ -18,7 +18,7 @@ public sealed class GraphRouteTable
 
     public GraphRouteTable Add(string method, string template, Func<GraphRequest, GraphResponse> handler, ThrottleBucket bucket = ThrottleBucket.Default)
     {
-        _routes.Add(new GraphRoute(method, template, handler, bucket));
+        _routes.Add(new GraphRoute(method, template, handler, bucket == ThrottleBucket.Default ? Throttling.IntuneLimits.BucketOf(method, template) : bucket));
         _routes.Sort((a, b) => b.LiteralCount.CompareTo(a.LiteralCount));
         return this;
     }

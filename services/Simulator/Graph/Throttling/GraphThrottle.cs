@@ -7,7 +7,7 @@ namespace Whfb.Simulator.Graph.Throttling;
 /// Fixed-window request budgets per app (client id) and bucket, on <see cref="TimeProvider"/> time. A request
 /// over budget gets how long until the window resets (Retry-After).
 /// </summary>
-public sealed class GraphThrottle(IOptions<GraphEmulatorOptions> options, TimeProvider time)
+public sealed partial class GraphThrottle(IOptions<GraphEmulatorOptions> options, TimeProvider time, IntuneThrottle intune)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(string App, ThrottleBucket Bucket), Window> _windows = [];
@@ -15,8 +15,13 @@ public sealed class GraphThrottle(IOptions<GraphEmulatorOptions> options, TimePr
     /// <summary>Null when admitted, otherwise the time to wait.</summary>
     public TimeSpan? TryAcquire(string clientId, ThrottleBucket bucket)
     {
+        if (IntuneLimits.Covers(bucket))
+        {
+            return intune.TryAcquire(clientId, bucket);
+        }
+
         var settings = options.Value;
-        var limit = bucket == ThrottleBucket.Reports ? settings.ReportsRequestsPerWindow : settings.RequestsPerWindow;
+        var limit = Limit(bucket);
         var now = time.GetUtcNow();
         lock (_lock)
         {

@@ -200,6 +200,53 @@ namespace Whfb.SyncTracker.Infrastructure.Migrations
                     b.ToTable("ad_users", (string)null);
                 });
 
+            modelBuilder.Entity("Whfb.SyncTracker.Domain.DirectoryState", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<DateTimeOffset?>("FailingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failing_since");
+
+                    b.Property<DateTimeOffset?>("FreshUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fresh_until");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<string>("Server")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("server");
+
+                    b.Property<DateTimeOffset?>("UnreachableSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unreachable_since");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("directory_states", (string)null);
+                });
+
             modelBuilder.Entity("Whfb.SyncTracker.Domain.EntraUser", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -213,6 +260,10 @@ namespace Whfb.SyncTracker.Infrastructure.Migrations
                     b.Property<bool>("DescribedByGraph")
                         .HasColumnType("boolean")
                         .HasColumnName("described_by_graph");
+
+                    b.Property<DateTimeOffset?>("KeysListedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("keys_listed_at");
 
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone")
@@ -255,9 +306,25 @@ namespace Whfb.SyncTracker.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_recovered_at");
 
+                    b.Property<DateTimeOffset?>("OnPremisesLastSyncAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("on_premises_last_sync_at");
+
+                    b.Property<bool?>("OnPremisesSyncEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_premises_sync_enabled");
+
+                    b.Property<DateTimeOffset?>("OnPremisesSyncReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("on_premises_sync_read_at");
+
                     b.Property<DateTimeOffset?>("StalledSince")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("stalled_since");
+
+                    b.Property<DateTimeOffset?>("UsersListedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("users_listed_at");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -380,6 +447,44 @@ namespace Whfb.SyncTracker.Infrastructure.Migrations
                     b.HasIndex("TenantId", "State", "Id");
 
                     b.ToTable("tracked_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Whfb.SyncTracker.Graph.Access.GraphAccessRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Feature")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("feature");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("message");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.HasKey("TenantId", "Feature");
+
+                    b.ToTable("graph_access_denials", (string)null);
                 });
 
             modelBuilder.Entity("Whfb.SyncTracker.Graph.GraphCursor", b =>
