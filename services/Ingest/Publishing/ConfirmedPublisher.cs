@@ -15,7 +15,9 @@ namespace Whfb.Ingest.Publishing;
 /// <see cref="IngestOptions.EventsPerMessage"/> events and <see cref="IngestOptions.MaxMessageBytes"/> bytes each). A
 /// lone request is published at once; under load the messages grow instead of their number. A full queue is refused at
 /// once (<see cref="PublishOutcome.Busy"/>); a request that stops waiting (timeout, client gone) is taken out of the
-/// queue, so nothing is published for it. No confirm within <see cref="IngestOptions.PublishTimeout"/> is
+/// queue, so nothing is published for it, and a request with less than a quarter of its timeout left when its turn
+/// comes is answered at once without publishing (it would most likely time out while published, and its retry would
+/// publish it twice). No confirm within <see cref="IngestOptions.PublishTimeout"/> is
 /// <see cref="PublishOutcome.NotConfirmed"/>: the caller answers 503 and the collector retries (the deterministic event
 /// ids make a retry harmless downstream).
 /// </summary>
@@ -30,12 +32,13 @@ public sealed partial class ConfirmedPublisher : BackgroundService
     private readonly IBus bus;
     private readonly IngestOptions options;
     private readonly ILogger<ConfirmedPublisher> logger;
+    private readonly TimeProvider time;
     private readonly TenantQueue queue;
     private int inFlight;
 
-    public ConfirmedPublisher(IBus bus, IOptions<IngestOptions> options, ILogger<ConfirmedPublisher> logger)
+    public ConfirmedPublisher(IBus bus, IOptions<IngestOptions> options, ILogger<ConfirmedPublisher> logger, TimeProvider time)
     {
-        (this.bus, this.options, this.logger) = (bus, options.Value, logger);
+        (this.bus, this.options, this.logger, this.time) = (bus, options.Value, logger, time);
         queue = new TenantQueue(this.options.PublishQueueRequests, this.options.PublishQueueBytes);
     }
 
@@ -47,7 +50,7 @@ public sealed partial class ConfirmedPublisher : BackgroundService
 
     public async Task<PublishOutcome> PublishAsync(Guid tenantId, IReadOnlyList<SizedEvent> events, CancellationToken requestAborted)
     {
-        var request = new PendingRequest(tenantId, events, Activity.Current?.Context);
+        var request = new PendingRequest(tenantId, events, Activity.Current?.Context, time.GetUtcNow() + options.PublishTimeout);
         if (!queue.TryEnqueue(request))
         {
             Refused.Add(1);
@@ -56,7 +59,7 @@ public sealed partial class ConfirmedPublisher : BackgroundService
 
         try
         {
-            return await request.Done.Task.WaitAsync(options.PublishTimeout, requestAborted) ? PublishOutcome.Confirmed : PublishOutcome.NotConfirmed;
+            return await request.Done.Task.WaitAsync(options.PublishTimeout, time, requestAborted) ? PublishOutcome.Confirmed : PublishOutcome.NotConfirmed;
         }
         catch (TimeoutException)
         {
@@ -81,7 +84,9 @@ public sealed partial class ConfirmedPublisher : BackgroundService
             {
                 await queue.WaitAsync(stoppingToken);
                 await slots.WaitAsync(stoppingToken);
-                var group = queue.TakeGroup(options.MaxRecords);
+                var late = new List<PendingRequest>();
+                var group = queue.TakeGroup(options.MaxRecords, time.GetUtcNow() + options.PublishTimeout / 4, late);
+                late.ForEach(p => p.Done.TrySetResult(false));
                 if (group.Count == 0)
                 {
                     slots.Release();
@@ -101,9 +106,11 @@ public sealed partial class ConfirmedPublisher : BackgroundService
             // stopping: what is still queued is refused below
         }
 
-        while (queue.TakeGroup(int.MaxValue) is { Count: > 0 } left)
+        var refused = new List<PendingRequest>();
+        while (queue.TakeGroup(int.MaxValue, DateTimeOffset.MaxValue, refused) is { Count: > 0 } || refused.Count > 0)
         {
-            left.ForEach(p => p.Done.TrySetResult(false));
+            refused.ForEach(p => p.Done.TrySetResult(false));
+            refused.Clear();
         }
 
         // Every slot back means every group in flight has its confirms (or its failure).
@@ -127,7 +134,7 @@ public sealed partial class ConfirmedPublisher : BackgroundService
             traces.FirstOrDefault(), links: traces.Skip(1).Take(32).Select(t => new ActivityLink(t)));
         activity?.SetTag("whfb.ingest.requests", group.Count);
         var messages = BatchMessages.Build(group.SelectMany(p => p.Events), options.EventsPerMessage, options.MaxMessageBytes);
-        using var timeout = new CancellationTokenSource(options.PublishTimeout);
+        using var timeout = new CancellationTokenSource(options.PublishTimeout, time);
         try
         {
             await Task.WhenAll(messages.Select(message => bus.Publish(message, timeout.Token)));

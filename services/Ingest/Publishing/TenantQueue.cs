@@ -70,9 +70,10 @@ internal sealed class TenantQueue(int maxRequests, long maxBytes) : IDisposable
 
     /// <summary>
     /// The next tenant's oldest requests, as many as fit in <paramref name="maxEvents"/> events (at least one); that
-    /// tenant then waits behind the others. Empty when nothing waits.
+    /// tenant then waits behind the others. Requests whose deadline falls before <paramref name="takeBefore"/> are
+    /// taken out into <paramref name="late"/> instead, unpublished. Empty when nothing waits.
     /// </summary>
-    public List<PendingRequest> TakeGroup(int maxEvents)
+    public List<PendingRequest> TakeGroup(int maxEvents, DateTimeOffset takeBefore, List<PendingRequest> late)
     {
         var group = new List<PendingRequest>();
         lock (gate)
@@ -84,6 +85,12 @@ internal sealed class TenantQueue(int maxRequests, long maxBytes) : IDisposable
             {
                 line.Requests.RemoveFirst();
                 Forget(first.Value);
+                if (first.Value.Deadline < takeBefore)
+                {
+                    late.Add(first.Value);
+                    continue;
+                }
+
                 group.Add(first.Value);
                 events += first.Value.Events.Count;
             }
