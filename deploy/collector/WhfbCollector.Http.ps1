@@ -15,23 +15,22 @@ function Get-WhfbRetryAfter($ErrorRecord) {
     return $null
 }
 
-# True once Ingest answered 202. Retries 429, 5xx and network errors; other answers (400, 401, 403, 413) are final.
-function Send-WhfbReport([string] $Path, [string] $Body, [string] $ContentType) {
+# One POST with Bearer $Key: @{ Status; Content } of Ingest's final answer (Status 0: none after every attempt).
+# Retries 429, 5xx and network errors; other answers (400, 401, 403, 413) are final.
+function Send-WhfbRequest([string] $Path, [string] $Body, [string] $ContentType, [string] $Key) {
     $uri = $IngestUrl.TrimEnd('/') + $Path
     $bytes = [System.Text.Encoding]::UTF8.GetBytes($Body)
     for ($attempt = 1; $attempt -le $MaxAttempts; $attempt++) {
         try {
             $response = Invoke-WebRequest -Uri $uri -Method Post -Body $bytes -ContentType $ContentType -UseBasicParsing `
-                -Headers @{ Authorization = "Bearer $CollectorKey" } -TimeoutSec 60 -ErrorAction Stop
-            if ([int]$response.StatusCode -eq 202) { return $true }
-            Write-Warning "POST $Path answered $($response.StatusCode)"
-            return $false
+                -Headers @{ Authorization = "Bearer $Key" } -TimeoutSec 60 -ErrorAction Stop
+            return @{ Status = [int]$response.StatusCode; Content = [string]$response.Content }
         }
         catch {
             $status = Get-WhfbStatusCode $_
             if ($status -ne 0 -and $status -ne 429 -and $status -lt 500) {
                 Write-Warning "POST $Path refused with $status; not retrying: $($_.ErrorDetails.Message)"
-                return $false
+                return @{ Status = $status; Content = [string]$_.ErrorDetails.Message }
             }
             if ($attempt -eq $MaxAttempts) { break }
             $delay = Get-WhfbRetryAfter $_
@@ -41,5 +40,5 @@ function Send-WhfbReport([string] $Path, [string] $Body, [string] $ContentType) 
         }
     }
     Write-Warning "POST $Path failed after $MaxAttempts attempts; the data stays for the next run"
-    return $false
+    return @{ Status = 0; Content = $null }
 }

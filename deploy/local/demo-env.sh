@@ -41,8 +41,10 @@ Auth__ApiKeys__0__Sha256="$(printf '%s' "$admin_key" | sha256sum | cut -d' ' -f1
 export Graph__TenantId="$demo_tenant" Graph__ClientId="$graph_app_id" Graph__ClientCertificatePath="$graph_app_key" \
   Graph__AuthorityHost="https://127.0.0.1:5443/" Graph__BaseUrl="https://127.0.0.1:5443/v1.0" Graph__PinnedCertificatePath="$graph_pem"
 
-# Ingest: the whole fleet posts with one collector key, so the per-key budget fits 5,000 devices.
+# Ingest: the demo runs after the migration to device keys: the tenant's collector key only enrolls (each of the
+# 5,000 devices once, before the rollout, spent from that one key's budget) and every device posts with its own key.
 export Ingest__RequestsPerSecondPerKey=5000 Ingest__BurstPerKey=20000
+Ingest__TenantKeysPostUntil="$(date -u +%Y-%m-%dT%H:%M:%SZ)"; export Ingest__TenantKeysPostUntil
 
 # SyncTracker: thresholds in the scenario's sync cycles; the scenario's OU scanned every 2 s, bound with Kerberos as the
 # directory reader of the local keytab (KRB5_CONFIG from env.sh), sealed: no directory password in its environment.

@@ -20,10 +20,11 @@ reset_service_data() {
   echo "  service databases dropped (migrations recreate them), leftover messages purged"
 }
 
-# A new collector key of the demo tenant, through Ingest's admin API (whfb collector-key create does the same).
+# A new enrollment key of the demo tenant, through Ingest's admin API (whfb collector-key create does the same): the
+# fleet's devices enroll with it and post with the device keys they get.
 create_collector_key() {
   curl -fsS -X POST http://127.0.0.1:5101/v1/admin/collector-keys -H "Authorization: ApiKey $admin_key" \
-    -H 'Content-Type: application/json' -d '{"name":"demo fleet"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])'
+    -H 'Content-Type: application/json' -d '{"name":"demo fleet","kind":"enrollment"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])'
 }
 
 fleet() { curl -fsS "$simulator_url/admin/fleet"; }

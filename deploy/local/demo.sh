@@ -51,16 +51,16 @@ export WHFB_SERVICES_BUILT=1
 whfb() { dotnet "$root/services/Cli/bin/Release/net10.0/whfb.dll" "$@"; }
 if [[ "$keep_data" == no ]]; then reset_service_data; fi
 
-step "Ingest, a collector key for the fleet, then the Simulator (scenario $(basename "$scenario_file" .json), rings by $rings_mode)"
+step "Ingest, an enrollment key for the fleet, then the Simulator (scenario $(basename "$scenario_file" .json), rings by $rings_mode)"
 "$root/deploy/local/services.sh" start ingest
 Simulator__Fleet__CollectorKey="$(create_collector_key)"; export Simulator__Fleet__CollectorKey
 rm -f "$graph_pem"
 "$root/deploy/local/services.sh" start simulator
 # SyncTracker starts once the OU is seeded: on a re-run the seeder first clears the last run's key values, which a
 # scan before that would report as orphaned.
-step "Waiting for the fleet to be seeded in AD (the first run creates the users: minutes)"
+step "Waiting for the fleet to be seeded in AD (the first run creates the users: minutes) and its devices to enroll"
 wait_for_fleet_state ready
-printf '  %s\n' "$(json <(fleet) 'd["seeding"]')"
+printf '  %s\n' "$(json <(fleet) 'd["seeding"]')" "$(json <(fleet) 'd["enrollment"]')"
 
 step "SyncTracker, Policy and Insights (Graph pinned to the emulator's certificate)"
 "$root/deploy/local/services.sh" start synctracker policy insights

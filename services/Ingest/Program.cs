@@ -12,6 +12,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseIngestSecurity();
 app.MapCollectorApis();
+app.MapEnrollApi();
 app.MapCollectorKeysApi();
 
 await app.RunOrMigrateAsync<IngestDbContext>(args);

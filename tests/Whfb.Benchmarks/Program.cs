@@ -2,12 +2,14 @@ using BenchmarkDotNet.Running;
 using Whfb.Benchmarks.Ingest;
 
 // `ingest`: the macro benchmark of POST /v1/events against raw RabbitMQ.Client publishing (a custom harness: one run
-// takes about a minute, too long for BenchmarkDotNet's many iterations). Anything else: BenchmarkDotNet's switcher
-// (micro benchmarks, e.g. `-- --filter *Normalization*`).
+// takes about a minute, too long for BenchmarkDotNet's many iterations); `enroll`: a fleet's enrollments and per-device
+// posts. Anything else: BenchmarkDotNet's switcher (micro benchmarks, e.g. `-- --filter *Normalization*`).
 if (args.FirstOrDefault() == "ingest")
 {
     return await IngestBenchmark.RunAsync(IngestBenchmarkOptions.Parse(args[1..]));
 }
+
+if (args.FirstOrDefault() == EnrollmentBenchmark.Mode) return await EnrollmentBenchmark.RunAsync(args[1..]);
 
 if (args.FirstOrDefault() == Whfb.Benchmarks.Insights.InsightsBenchmark.Mode) return await Whfb.Benchmarks.Insights.InsightsBenchmark.RunAsync(Whfb.Benchmarks.Insights.InsightsBenchOptions.Parse(args[1..]));
 

@@ -69,6 +69,13 @@ public sealed class BusProbe : IAsyncDisposable
         return BatchesOf<T>().Count();
     }
 
+    /// <summary>The broker messages (batches) of events of the type that arrived so far, with each one's size on the wire.</summary>
+    public async Task<List<(JsonElement Batch, int Bytes)>> BatchesAsync<T>()
+    {
+        await DrainAsync();
+        return received.Where(d => d.MessageType == MessageUrn.ForTypeString(BatchOf(typeof(T)))).Select(d => (d.Message, d.Bytes)).ToList();
+    }
+
     private List<JsonElement> Of<T>() => BatchesOf<T>().SelectMany(batch => batch.GetProperty("events").EnumerateArray()).ToList();
 
     private IEnumerable<JsonElement> BatchesOf<T>() =>
@@ -82,9 +89,9 @@ public sealed class BusProbe : IAsyncDisposable
         {
             using var envelope = JsonDocument.Parse(result.Body);
             var root = envelope.RootElement;
-            received.Add(new Delivered(root.GetProperty("messageType")[0].GetString()!, root.GetProperty("message").Clone()));
+            received.Add(new Delivered(root.GetProperty("messageType")[0].GetString()!, root.GetProperty("message").Clone(), result.Body.Length));
         }
     }
 
-    private sealed record Delivered(string MessageType, JsonElement Message);
+    private sealed record Delivered(string MessageType, JsonElement Message, int Bytes);
 }

@@ -75,15 +75,26 @@ public class IngestHost : IAsyncLifetime
 
     public string AdminKey(Guid tenant) => adminKeys[tenant];
 
-    public async Task<CollectorKeysApi.CreatedKey> CreateKeyAsync(Guid tenant, string name = "test collector")
+    public async Task<CollectorKeysApi.CreatedKey> CreateKeyAsync(Guid tenant, string name = "test collector", string kind = "enrollment")
     {
-        var response = await Admin(tenant).PostAsJsonAsync("/v1/admin/collector-keys", new { name });
+        var response = await Admin(tenant).PostAsJsonAsync("/v1/admin/collector-keys", new { name, kind });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<CollectorKeysApi.CreatedKey>())!;
     }
 
     /// <summary>A client posting as a new collector of the tenant.</summary>
     public async Task<HttpClient> CollectorAsync(Guid tenant) => Client("Bearer", (await CreateKeyAsync(tenant)).Key);
+
+    /// <summary>Enrolls the device with an enrollment key (a new one of the tenant unless given).</summary>
+    public async Task<EnrollApi.EnrolledDevice> EnrollAsync(Guid tenant, Guid device, string? enrollmentKey = null, string deviceName = "PC-0001")
+    {
+        var response = await Client("Bearer", enrollmentKey ?? (await CreateKeyAsync(tenant)).Key).PostAsJsonAsync("/v1/enroll", new { deviceId = device, deviceName });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<EnrollApi.EnrolledDevice>())!;
+    }
+
+    /// <summary>A client posting as the enrolled device, with its own device key.</summary>
+    public async Task<HttpClient> DeviceAsync(Guid tenant, Guid device) => Client("Bearer", (await EnrollAsync(tenant, device)).Key);
 
     private static void AddApiKey(Dictionary<string, string?> settings, int index, string name, Guid tenant, string role, string key)
     {

@@ -14,6 +14,8 @@ public sealed class LimitsTests(LimitsTests.Host host) : IClassFixture<LimitsTes
             ["Ingest:MaxRecords"] = "5",
             ["Ingest:BurstPerKey"] = "3",
             ["Ingest:RequestsPerSecondPerKey"] = "1",
+            ["Ingest:BurstPerDeviceKey"] = "2",
+            ["Ingest:RequestsPerSecondPerDeviceKey"] = "1",
         };
     }
 
@@ -51,6 +53,22 @@ public sealed class LimitsTests(LimitsTests.Host host) : IClassFixture<LimitsTes
         Assert.True(last.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "Retry-After in seconds");
         await AssertProblemAsync(last, HttpStatusCode.TooManyRequests);
         Assert.Equal(HttpStatusCode.Accepted, (await other.PostAsync("/v1/events", CollectorBodies.Ndjson([CollectorBodies.Record(Guid.NewGuid(), 1)]))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_device_key_has_a_bucket_of_its_own_size_and_other_devices_are_not_slowed()
+    {
+        var (device, other) = (Guid.NewGuid(), Guid.NewGuid());
+        var enrollmentKey = (await host.CreateKeyAsync(IngestHost.TenantA)).Key;
+        var busy = host.Client("Bearer", (await host.EnrollAsync(IngestHost.TenantA, device, enrollmentKey)).Key);
+        var calm = host.Client("Bearer", (await host.EnrollAsync(IngestHost.TenantA, other, enrollmentKey)).Key);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+            statuses.Add((await busy.PostAsync("/v1/events", CollectorBodies.Ndjson([CollectorBodies.Record(device, i)]))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Accepted, statuses[0]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal(HttpStatusCode.Accepted, (await calm.PostAsync("/v1/events", CollectorBodies.Ndjson([CollectorBodies.Record(other, 1)]))).StatusCode);
     }
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)

@@ -10,10 +10,6 @@ namespace Whfb.Ingest.Tests;
 /// <summary>POST /v1/events with Windows event XML: one device's export, named by ?deviceId=; bad XML is a 400 naming the event.</summary>
 public sealed class XmlEventsApiTests(IngestHost host) : IClassFixture<IngestHost>
 {
-    // The samples keep the day they were written; posted here they are moved to yesterday.
-    private static string Recent(string sample) =>
-        CollectorBodies.Sample(sample).Replace("2025-05-20T", $"{DateTimeOffset.UtcNow.AddDays(-1):yyyy-MM-dd}T", StringComparison.Ordinal);
-
     [Fact]
     public async Task A_rendered_export_of_one_device_is_published_with_the_users_SID()
     {
@@ -21,7 +17,7 @@ public sealed class XmlEventsApiTests(IngestHost host) : IClassFixture<IngestHos
         var device = Guid.NewGuid();
 
         var response = await (await host.CollectorAsync(IngestHost.TenantA)).PostAsync($"/v1/events?deviceId={device}",
-            CollectorBodies.Text(Recent("Xml/rendered-sequence.xml"), "application/xml"));
+            CollectorBodies.Text(Samples.RecentXml("Xml/rendered-sequence.xml"), "application/xml"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(2, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32());
@@ -35,7 +31,7 @@ public sealed class XmlEventsApiTests(IngestHost host) : IClassFixture<IngestHos
     [Fact]
     public async Task A_UTF16_text_xml_export_without_rendering_info_is_accepted()
     {
-        var xml = Recent("Xml/wrapper-no-rendering.xml").Replace("encoding=\"utf-8\"", "encoding=\"utf-16\"", StringComparison.Ordinal);
+        var xml = Samples.RecentXml("Xml/wrapper-no-rendering.xml").Replace("encoding=\"utf-8\"", "encoding=\"utf-16\"", StringComparison.Ordinal);
         var body = CollectorBodies.Bytes([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(xml)], "text/xml");
         body.Headers.ContentType!.CharSet = "utf-16";
 
@@ -50,7 +46,7 @@ public sealed class XmlEventsApiTests(IngestHost host) : IClassFixture<IngestHos
     [InlineData("?deviceId=PC-0142", "deviceId", 1)]
     public async Task Without_a_device_id_XML_is_a_400_naming_it(string query, string field, int line)
     {
-        var body = CollectorBodies.Text(Recent("Xml/rendered-sequence.xml"), "application/xml");
+        var body = CollectorBodies.Text(Samples.RecentXml("Xml/rendered-sequence.xml"), "application/xml");
         body.Headers.ContentType!.CharSet = "utf-8";
 
         var response = await (await host.CollectorAsync(IngestHost.TenantA)).PostAsync("/v1/events" + query, body);
@@ -62,7 +58,7 @@ public sealed class XmlEventsApiTests(IngestHost host) : IClassFixture<IngestHos
     [Fact]
     public async Task Malformed_XML_is_rejected_at_the_event_and_line_where_it_breaks_and_the_events_before_it_accepted()
     {
-        var xml = Recent("Xml/rendered-sequence.xml");
+        var xml = Samples.RecentXml("Xml/rendered-sequence.xml");
         var cut = xml[..(xml.LastIndexOf("<EventData>", StringComparison.Ordinal) + 20)];
 
         var response = await (await host.CollectorAsync(IngestHost.TenantA)).PostAsync($"/v1/events?deviceId={Guid.NewGuid()}",

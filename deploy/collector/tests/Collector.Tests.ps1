@@ -1,5 +1,6 @@
-# Pester 5 tests of the collector on any OS: the Windows-only functions are mocked with recorded samples, and the
-# posts go to a real Ingest at $env:WHFB_TEST_INGEST_URL with a collector key in $env:WHFB_TEST_COLLECTOR_KEY.
+# Pester 5 tests of the collector on any OS: the Windows-only functions are mocked (recorded samples; the ACL and DPAPI
+# calls by stand-ins), and the posts go to a real Ingest at $env:WHFB_TEST_INGEST_URL that enrolls devices with the
+# enrollment key in $env:WHFB_TEST_ENROLLMENT_KEY (and refuses that key anything else).
 
 Describe 'Collector' {
     BeforeAll {
@@ -9,13 +10,14 @@ Describe 'Collector' {
         $script:Status = Get-Content (Join-Path $samples 'dsregcmd-status.txt') -Raw
         $script:Registry = Get-Content (Join-Path $samples 'registry.json') -Raw | ConvertFrom-Json -AsHashtable
         $script:SampleDevice = '6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b'
+        $script:System = @{ Owner = 'S-1-5-18'; Rules = @(@{ Identity = 'S-1-5-18'; Type = 'Allow' }); IsReparsePoint = $false }
+        $script:MadeUpKey = 'whfbc_' + ('A' * 43)
     }
 
     BeforeEach {
         $IngestUrl = $env:WHFB_TEST_INGEST_URL
-        $CollectorKey = $env:WHFB_TEST_COLLECTOR_KEY
-        $StatePath = Join-Path $TestDrive 'bookmark.json'
-        Remove-Item $StatePath -ErrorAction SilentlyContinue
+        $EnrollmentKey = $env:WHFB_TEST_ENROLLMENT_KEY
+        $DataFolder = Join-Path $TestDrive ([guid]::NewGuid().ToString('n'))
         $BatchSize = 2
         $MaxAttempts = 4
         Mock Get-WhfbRegistrationEvents { $script:Events | Where-Object RecordId -gt $AfterRecordId }
@@ -24,6 +26,15 @@ Describe 'Collector' {
         Mock Get-WhfbUserSids { @() }
         Mock Read-WhfbRegistryKey { if ($Path -like '*Microsoft\Policies\PassportForWork') { $script:Registry.mdm } else { $script:Registry.gpo } }
         Mock Start-Sleep { }
+        Mock New-WhfbSecureFolder { New-Item -ItemType Directory -Path $Path | Out-Null }
+        Mock Get-WhfbFolderSecurity { $script:System }
+        Mock Set-WhfbSystemOnlyAcl { }
+        Mock Get-WhfbCurrentSid { 'S-1-5-18' }
+        Mock Protect-WhfbSecret { 'dpapi:' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($Secret)) }
+        Mock Unprotect-WhfbSecret {
+            if (-not $Protected.StartsWith('dpapi:')) { throw 'not protected on this machine' }
+            [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($Protected.Substring(6)))
+        }
     }
 
     Describe 'Records' {
@@ -46,34 +57,118 @@ Describe 'Collector' {
         }
     }
 
+    Describe 'Transport' {
+        It 'refuses plain http to anything but loopback, before any other step' {
+            Test-WhfbIngestUrl 'https://ingest.contoso.com' | Should -BeTrue
+            Test-WhfbIngestUrl 'http://127.0.0.1:5101' | Should -BeTrue
+            Test-WhfbIngestUrl 'http://localhost:5101/' | Should -BeTrue
+            Test-WhfbIngestUrl 'http://[::1]:5101' | Should -BeTrue
+            Test-WhfbIngestUrl 'http://ingest.contoso.com' | Should -BeFalse
+            Test-WhfbIngestUrl 'http://10.0.0.5:5101' | Should -BeFalse
+            Test-WhfbIngestUrl 'ftp://ingest.contoso.com' | Should -BeFalse
+            Test-WhfbIngestUrl 'ingest.contoso.com' | Should -BeFalse
+
+            $IngestUrl = 'http://ingest.contoso.com'
+            Invoke-WhfbCollector | Should -Be 1
+            Should -Invoke New-WhfbSecureFolder -Times 0
+            Should -Invoke Invoke-WhfbDsregcmd -Times 0
+        }
+
+        It 'forces TLS 1.2 on Windows PowerShell 5.1 and leaves PowerShell 7 to the system' {
+            try {
+                [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls11
+                Set-WhfbTls12 -Edition 'Core'
+                ([Net.ServicePointManager]::SecurityProtocol -band [Net.SecurityProtocolType]::Tls12) | Should -Be 0
+                Set-WhfbTls12 -Edition 'Desktop'
+                ([Net.ServicePointManager]::SecurityProtocol -band [Net.SecurityProtocolType]::Tls12) | Should -Be ([Net.SecurityProtocolType]::Tls12)
+            }
+            finally { [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::SystemDefault }
+        }
+    }
+
+    Describe 'Data folder' {
+        It 'is created with the SYSTEM-only ACL when missing' {
+            Initialize-WhfbDataFolder $DataFolder | Should -BeTrue
+            Should -Invoke New-WhfbSecureFolder -Times 1 -Exactly -ParameterFilter { $Path -eq $DataFolder }
+            Should -Invoke Set-WhfbSystemOnlyAcl -Times 0
+        }
+
+        It 'is refused, and nothing is sent, when a user created it first' {
+            New-Item -ItemType Directory -Path $DataFolder | Out-Null
+            Mock Get-WhfbFolderSecurity { @{ Owner = 'S-1-5-21-1004336348-1177238915-682003330-1105'; Rules = $script:System.Rules; IsReparsePoint = $false } }
+            Invoke-WhfbCollector | Should -Be 1
+            Should -Invoke New-WhfbSecureFolder -Times 0
+            Should -Invoke Invoke-WhfbDsregcmd -Times 0
+            Test-Path (Join-Path $DataFolder 'device.key') | Should -BeFalse
+        }
+
+        It 'is refused when it is a junction or link' {
+            New-Item -ItemType Directory -Path $DataFolder | Out-Null
+            Mock Get-WhfbFolderSecurity { @{ Owner = 'S-1-5-18'; Rules = $script:System.Rules; IsReparsePoint = $true } }
+            Initialize-WhfbDataFolder $DataFolder | Should -BeFalse
+        }
+
+        It 'gets the SYSTEM-only ACL back when SYSTEM owns it but others may open it' {
+            New-Item -ItemType Directory -Path $DataFolder | Out-Null
+            Mock Get-WhfbFolderSecurity { @{ Owner = 'S-1-5-18'; Rules = @(@{ Identity = 'S-1-5-18'; Type = 'Allow' }, @{ Identity = 'S-1-5-32-545'; Type = 'Allow' }); IsReparsePoint = $false } }
+            Initialize-WhfbDataFolder $DataFolder | Should -BeTrue
+            Should -Invoke Set-WhfbSystemOnlyAcl -Times 1 -Exactly -ParameterFilter { $Path -eq $DataFolder }
+        }
+    }
+
     Describe 'Sending to Ingest' {
-        It 'posts events in batches, dsregcmd and policy state, and saves the bookmark after 202' {
+        It 'enrolls once, keeps its device key protected in the data folder, and posts with it' {
+            Mock Set-WhfbTls12 { }
             Invoke-WhfbCollector | Should -Be 0
-            Read-WhfbBookmark $StatePath | Should -Be 4103
+            Read-WhfbBookmark | Should -Be 4103
+            Should -Invoke Set-WhfbTls12 -Times 1 -Exactly
             Should -Invoke Start-Sleep -Times 0
+            $stored = Get-Content (Join-Path $DataFolder 'device.key') -Raw
+            $stored | Should -Not -Match 'whfbc_'
+            $key = Read-WhfbDeviceKey
+            $key | Should -Match '^whfbc_[A-Za-z0-9_-]{43}$'
+            $key | Should -Not -Be $EnrollmentKey
+
+            Invoke-WhfbCollector | Should -Be 0
+            Read-WhfbDeviceKey | Should -Be $key
         }
 
         It 'reads only the events after its bookmark' {
-            Save-WhfbBookmark $StatePath 4102
+            Initialize-WhfbDataFolder $DataFolder | Should -BeTrue
+            Save-WhfbBookmark 4102
             Invoke-WhfbCollector | Should -Be 0
             Should -Invoke Get-WhfbRegistrationEvents -Times 1 -Exactly -ParameterFilter { $AfterRecordId -eq 4102 }
-            Read-WhfbBookmark $StatePath | Should -Be 4103
+            Read-WhfbBookmark | Should -Be 4103
         }
 
-        It 'keeps the bookmark and does not retry when Ingest refuses the key' {
-            $CollectorKey = 'whfbc_revoked-or-wrong'
-            Save-WhfbBookmark $StatePath 4100
+        It 'enrolls again when Ingest no longer accepts its stored key' {
+            Initialize-WhfbDataFolder $DataFolder | Should -BeTrue
+            Save-WhfbBookmark 4103
+            Save-WhfbDeviceKey $script:MadeUpKey
+            Invoke-WhfbCollector | Should -Be 0
+            $key = Read-WhfbDeviceKey
+            $key | Should -Match '^whfbc_'
+            $key | Should -Not -Be $script:MadeUpKey
+        }
+
+        It 'keeps the bookmark and does not retry when Ingest refuses the enrollment key' {
+            $EnrollmentKey = 'whfbc_revoked-or-wrong'
+            Initialize-WhfbDataFolder $DataFolder | Should -BeTrue
+            Save-WhfbBookmark 4100
             Invoke-WhfbCollector | Should -Be 1
-            Read-WhfbBookmark $StatePath | Should -Be 4100
+            Read-WhfbBookmark | Should -Be 4100
+            Test-Path (Join-Path $DataFolder 'device.key') | Should -BeFalse
             Should -Invoke Start-Sleep -Times 0
         }
 
         It 'retries with exponential backoff while Ingest is unreachable, then keeps the bookmark' {
             $IngestUrl = 'http://127.0.0.1:9'
             $InitialDelaySeconds = 2
-            Save-WhfbBookmark $StatePath 4100
+            Initialize-WhfbDataFolder $DataFolder | Should -BeTrue
+            Save-WhfbDeviceKey $script:MadeUpKey
+            Save-WhfbBookmark 4100
             Invoke-WhfbCollector | Should -Be 1
-            Read-WhfbBookmark $StatePath | Should -Be 4100
+            Read-WhfbBookmark | Should -Be 4100
             Should -Invoke Start-Sleep -Times 3 -Exactly -ParameterFilter { $Milliseconds -eq 2000 }
             Should -Invoke Start-Sleep -Times 3 -Exactly -ParameterFilter { $Milliseconds -eq 4000 }
             Should -Invoke Start-Sleep -Times 3 -Exactly -ParameterFilter { $Milliseconds -eq 8000 }

@@ -20,10 +20,24 @@ internal static class IngestResults
     public static IResult Invalid(string field, string reason) =>
         Invalid("Invalid request", [new RejectedInput(1, 0, field, "$." + field, "InvalidValue", reason)]);
 
-    public static IResult BrokerUnavailable(HttpContext http, int retryAfterSeconds)
+    /// <summary>413 naming the record (or report) whose event alone would not fit in one broker message.</summary>
+    public static IResult EventTooLarge(RejectedInput where, int bytes, int maxBytes)
+    {
+        var error = where with { Kind = "TooLarge", Reason = $"becomes an event of {bytes} bytes, more than the {maxBytes} one broker message holds" };
+        return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Record too large",
+            detail: error + "; nothing was accepted.", extensions: new Dictionary<string, object?> { ["errors"] = new[] { error } });
+    }
+
+    public static IResult BrokerUnavailable(HttpContext http, int retryAfterSeconds) => Unavailable(http, retryAfterSeconds,
+        "Message broker unavailable", "Nothing was accepted; keep the data and retry.");
+
+    /// <summary>503 at once: the publish queue is full, nothing of the request was queued.</summary>
+    public static IResult Busy(HttpContext http, int retryAfterSeconds) => Unavailable(http, retryAfterSeconds,
+        "Ingest is busy", "Too many requests are waiting for the message broker; nothing was accepted, retry later.");
+
+    private static IResult Unavailable(HttpContext http, int retryAfterSeconds, string title, string detail)
     {
         http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Message broker unavailable",
-            detail: "Nothing was accepted; keep the data and retry.");
+        return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: title, detail: detail);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Whfb.DeviceReports.Policy;
 using Whfb.DeviceReports.Records;
+using Whfb.Ingest.Publishing;
 using Whfb.ServiceDefaults.Security;
 
 namespace Whfb.Ingest.Apis;
@@ -11,18 +12,25 @@ public static class PolicyStateApi
     internal static async Task<IResult> AcceptAsync(
         HttpContext http, ConfirmedPublisher publisher, TimeProvider time, CollectorRecordReaderOptions limits, IOptions<IngestOptions> options)
     {
-        if (await RequestBody.ReadAsync(http, options.Value.MaxBodyBytes) is not { } body)
-            return IngestResults.BodyTooLarge(options.Value.MaxBodyBytes);
+        PolicyStateReadResult read;
+        using (var body = await RequestBody.ReadAsync(http, options.Value.MaxBodyBytes))
+        {
+            if (body is null)
+                return IngestResults.BodyTooLarge(options.Value.MaxBodyBytes);
+            read = PolicyStateReader.Read(body.Memory);
+        }
 
-        var read = PolicyStateReader.Read(body);
         if (read.State is not { } state)
             return IngestResults.Invalid("Invalid policy state", [RejectedInput.From(read.Error!)]);
+        if (DeviceScope.Check(DeviceScope.Of(http), state.DeviceId, RejectedInput.Whole("deviceId")) is { } forbidden)
+            return forbidden;
         if (ReportTime.Problem(state.CollectedAt, time, limits) is { } timeProblem)
             return IngestResults.Invalid("collectedAt", timeProblem);
 
-        var reported = PolicyStateEvaluator.Evaluate(http.User.RequiredTenantId(), state);
-        if (!await publisher.TryPublishAllAsync([reported], http.RequestAborted))
-            return IngestResults.BrokerUnavailable(http, options.Value.BrokerRetryAfterSeconds);
+        var tenant = http.User.RequiredTenantId();
+        var reported = PolicyStateEvaluator.Evaluate(tenant, state);
+        if (await Publication.PublishAsync(http, publisher, options.Value, tenant, [reported], _ => RejectedInput.Whole("body")) is { } failed)
+            return failed;
 
         return Results.Accepted(value: new AcceptedPolicy(reported.EventId, reported.DeviceId, reported.EffectiveSource.ToString(), reported.GpoOverridesMdm));
     }

@@ -11,5 +11,12 @@ public sealed record RejectedInput(int Line, int Index, string? Field, string Pa
     public static RejectedInput From(RecordReadError error, int line = 1, int index = 0) =>
         new(line, index, error.Field, error.Path, error.Kind.ToString(), error.Reason);
 
+    /// <summary>Where a valid record is, naming <paramref name="field"/>, for a refusal the reader could not know of.</summary>
+    public static RejectedInput Of(RecordReadResult result, string field) =>
+        new(result.Line, result.Index, field, field == "record" ? "$" : "$." + field, "", "");
+
+    /// <summary>The whole body (or a field of it) of a request that carries one report.</summary>
+    public static RejectedInput Whole(string field) => new(1, 0, field, field == "body" ? "$" : "$." + field, "", "");
+
     public override string ToString() => $"line {Line}, field {Field ?? "(record)"}: {Reason}";
 }

@@ -2,6 +2,7 @@ using Whfb.DeviceReports.Records;
 using Whfb.DeviceReports.Records.Xml;
 using Whfb.Ingest.Apis;
 using Whfb.Ingest.Infrastructure;
+using Whfb.Ingest.Publishing;
 using Whfb.Ingest.Security;
 using Whfb.ServiceDefaults.Database;
 using Whfb.ServiceDefaults.Messaging;
@@ -16,6 +17,10 @@ public static class IngestExtensions
         builder.Services.AddOptions<IngestOptions>().Bind(section)
             .Validate(o => o.EventsPerMessage >= 1, "Ingest:EventsPerMessage must be at least 1")
             .Validate(o => o.ConcurrentPublishes >= 1, "Ingest:ConcurrentPublishes must be at least 1")
+            .Validate(o => o.MaxMessageBytes >= 4 * BatchMessages.EnvelopeReserve, $"Ingest:MaxMessageBytes must be at least {4 * BatchMessages.EnvelopeReserve}")
+            .Validate(o => o.PublishQueueRequests >= 1 && o.PublishQueueBytes >= 1, "Ingest:PublishQueueRequests and PublishQueueBytes must be positive")
+            .Validate(o => o.RequestsPerSecondPerDeviceKey >= 1 && o.BurstPerDeviceKey >= 1, "Ingest:RequestsPerSecondPerDeviceKey and BurstPerDeviceKey must be at least 1")
+            .Validate(o => o.KeyLastUseInterval >= TimeSpan.Zero, "Ingest:KeyLastUseInterval must not be negative")
             .Validate(o => o.MaxEventAge > TimeSpan.Zero, "Ingest:MaxEventAge must be positive").ValidateOnStart();
         var options = section.Get<IngestOptions>() ?? new IngestOptions();
 

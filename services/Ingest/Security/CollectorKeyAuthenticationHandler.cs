@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -10,10 +9,12 @@ namespace Whfb.Ingest.Security;
 /// <summary>
 /// <c>Authorization: Bearer &lt;collector key&gt;</c>: a key of the wrong shape is refused at once; the SHA-256 of a
 /// well-formed one is looked up (through a short cache) among the active keys, unless its address already tried too
-/// many unknown keys; the tenant claim is the key's tenant, never anything in the request.
+/// many unknown keys; the tenant claim is the key's tenant, never anything in the request. A key that authenticates
+/// is noted as used (<see cref="KeyUseRecorder"/>).
 /// </summary>
 internal sealed class CollectorKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CollectorKeyCache keys, FailedKeyLimiter failures)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CollectorKeyCache keys, FailedKeyLimiter failures,
+    KeyUseRecorder uses)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -39,12 +40,7 @@ internal sealed class CollectorKeyAuthenticationHandler(
         if (collector is null)
             return AuthenticateResult.Fail("Unknown or revoked collector key");
 
-        var identity = new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.Name, collector.Name),
-            new Claim(WhfbRoles.TenantClaim, collector.TenantId.ToString()),
-            new Claim(CollectorAuth.KeyIdClaim, collector.KeyId.ToString()),
-        ], CollectorAuth.Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), CollectorAuth.Scheme));
+        uses.Used(collector.KeyId);
+        return AuthenticateResult.Success(new AuthenticationTicket(CollectorClaims.Principal(collector), CollectorAuth.Scheme));
     }
 }

@@ -42,7 +42,7 @@ public sealed class CollectorKeyCache(IServiceScopeFactory scopes, TimeProvider 
             return null;
         }
 
-        var identity = new CollectorIdentity(key.Id, key.TenantId, key.Name);
+        var identity = new CollectorIdentity(key.Id, key.TenantId, key.Name, key.Kind, key.DeviceId);
         known.Set(keyHash, new Entry(identity, expires));
         return identity;
     }

@@ -3,10 +3,15 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Whfb.Ingest.Model;
 
 namespace Whfb.Ingest.Security;
 
-/// <summary>A token bucket per collector key (partitioned by key id); over it: 429 with Retry-After, as problem details.</summary>
+/// <summary>
+/// A token bucket per collector key (partitioned by key id); over it: 429 with Retry-After, as problem details. A
+/// device key has a bucket of its own size (<see cref="IngestOptions.RequestsPerSecondPerDeviceKey"/>): one device
+/// posts a few requests per run, while a tenant's shared key carries a fleet's enrollments.
+/// </summary>
 public static class CollectorRateLimiting
 {
     public const string Policy = "per-collector-key";
@@ -28,13 +33,14 @@ public static class CollectorRateLimiting
 
     private static RateLimitPartition<string> PartitionByKey(HttpContext http)
     {
-        if (http.User.FindFirstValue(CollectorAuth.KeyIdClaim) is not { } keyId)
+        if (http.User.FindFirstValue(CollectorClaims.KeyId) is not { } keyId)
             return RateLimitPartition.GetNoLimiter("unauthenticated");
         var options = http.RequestServices.GetRequiredService<IOptions<IngestOptions>>().Value;
-        return RateLimitPartition.GetTokenBucketLimiter(keyId, _ => new TokenBucketRateLimiterOptions
+        var device = http.User.FindFirstValue(CollectorClaims.Kind) == nameof(CollectorKeyKind.Device);
+        return RateLimitPartition.GetTokenBucketLimiter((device ? "device:" : "key:") + keyId, _ => new TokenBucketRateLimiterOptions
         {
-            TokenLimit = options.BurstPerKey,
-            TokensPerPeriod = options.RequestsPerSecondPerKey,
+            TokenLimit = device ? options.BurstPerDeviceKey : options.BurstPerKey,
+            TokensPerPeriod = device ? options.RequestsPerSecondPerDeviceKey : options.RequestsPerSecondPerKey,
             ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = 0,
             AutoReplenishment = true,

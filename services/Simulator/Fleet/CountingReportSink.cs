@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Whfb.Simulator.Fleet;
 
 /// <summary>Standalone mode without Ingest: the posts are only counted (the summary says so).</summary>
@@ -9,15 +7,10 @@ public sealed class CountingReportSink : IDeviceReportSink
 
     public int Posts => _posts;
 
-    public Task SendEventsAsync(IReadOnlyList<JsonObject> records, CancellationToken cancellationToken) => Count();
-
-    public Task SendDsregcmdAsync(Guid deviceId, string text, CancellationToken cancellationToken) => Count();
-
-    public Task SendPolicyStateAsync(JsonObject state, CancellationToken cancellationToken) => Count();
-
-    private Task Count()
+    public Task SendAsync(DeviceReport report, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _posts);
+        ArgumentNullException.ThrowIfNull(report);
+        Interlocked.Add(ref _posts, report.Records.Count > 0 ? 3 : 2);
         return Task.CompletedTask;
     }
 }

@@ -17,6 +17,9 @@ internal static partial class FleetLog
     [LoggerMessage(EventId = 404, Level = LogLevel.Information, Message = "Fleet summary\n{Summary}")]
     public static partial void Summary(ILogger logger, string summary);
 
+    [LoggerMessage(EventId = 406, Level = LogLevel.Information, Message = "Enrolled: {Enrollment}")]
+    public static partial void Enrolled(ILogger logger, string enrollment);
+
     [LoggerMessage(EventId = 405, Level = LogLevel.Error, Message = "Fleet run failed")]
     public static partial void Failed(ILogger logger, Exception exception);
 }

@@ -14,7 +14,10 @@ public sealed class FleetOptions
     /// <summary>Ingest's base URL; empty = posts are counted only.</summary>
     public Uri? IngestUrl { get; set; }
 
-    /// <summary>The tenant's collector key (from the environment; never logged).</summary>
+    /// <summary>
+    /// The tenant's collector (enrollment) key, from the environment, never logged: each device enrolls with it once
+    /// and posts with the device key it gets, as the real collector does.
+    /// </summary>
     public string? CollectorKey { get; set; }
 
     /// <summary>Base DN under which the scenario's OU of users is created when the scenario seeds AD.</summary>

@@ -44,30 +44,37 @@ public sealed class FleetRunner(
         status.Rings = rings.Select((r, i) => new RingGroup(i, r.Name, r.GroupId, devices.Count(d => d.Ring == i))).ToList();
         faults.ExcludeFromScope(devices.Where(d => d.OutOfSyncScope).Select(d => d.User.Id));
         status.State = "seeding";
-        if (scenario.SeedDirectory && entraConnect.Value.Enabled)
-        {
-            await SeedAsync(scenario, devices, stoppingToken);
-        }
-
-        status.State = "ready";
-        if (options.Value.WaitForStart)
-        {
-            await status.Started.WaitAsync(stoppingToken);
-        }
-
-        (status.State, status.StartedAt) = ("running", time.GetUtcNow());
-        var run = Stopwatch.StartNew();
-        var simulation = new FleetSimulation(
-            devices, directory, methods, intune, graph.Value.TenantId, scenario.Seed, time, TimeSpan.FromSeconds(scenario.Timing.PolicyCheckInSeconds));
-        var (sink, http) = CreateSink();
+        var (sink, http) = FleetSinks.Create(options.Value);
         using (http)
         {
-            await RunAsync(scenario, simulation, sink, rings, stoppingToken);
-        }
+            var seeding = scenario.SeedDirectory && entraConnect.Value.Enabled ? SeedAsync(scenario, devices, stoppingToken) : Task.CompletedTask;
+            var enrolling = FleetSinks.EnrollAsync(sink, devices, stoppingToken);
+            await Task.WhenAll(seeding, enrolling);
+            status.Enrollment = await enrolling;
+            if (status.Enrollment is { } enrolled)
+                FleetLog.Enrolled(logger, enrolled);
 
+            status.State = "ready";
+            if (options.Value.WaitForStart)
+            {
+                await status.Started.WaitAsync(stoppingToken);
+            }
+
+            (status.State, status.StartedAt) = ("running", time.GetUtcNow());
+            var simulation = new FleetSimulation(
+                devices, directory, methods, intune, graph.Value.TenantId, scenario.Seed, time, TimeSpan.FromSeconds(scenario.Timing.PolicyCheckInSeconds));
+            var run = Stopwatch.StartNew();
+            await RunAsync(scenario, simulation, sink, rings, stoppingToken);
+            Finish(scenario, simulation, sink, groups, rings, run.Elapsed);
+        }
+    }
+
+    private void Finish(Scenario scenario, FleetSimulation simulation, IDeviceReportSink sink, IReadOnlyList<string> groups,
+        IReadOnlyList<(string Name, string GroupId)> rings, TimeSpan elapsed)
+    {
         var stats = simulation.Stats(AssignedRings(groups), scenario.Faults.StalledSchedulerCycles, rings);
         status.Stats = stats;
-        status.Summary = FleetSummary.Format(scenario.Name, scenario.Seed, stats, sync.State, Describe(sink), run.Elapsed, status.Seeding);
+        status.Summary = FleetSummary.Format(scenario.Name, scenario.Seed, stats, sync.State, FleetSinks.Describe(sink), elapsed, status.Seeding);
         status.State = "finished";
         FleetLog.Summary(logger, status.Summary);
         Console.WriteLine(status.Summary);
@@ -121,22 +128,4 @@ public sealed class FleetRunner(
             await Task.Delay(options.Value.StepInterval, time, stoppingToken);
         }
     }
-
-    private (IDeviceReportSink Sink, HttpClient? Http) CreateSink()
-    {
-        if (options.Value is { IngestUrl: { } url, CollectorKey: { Length: > 0 } key })
-        {
-            var http = new HttpClient { BaseAddress = url };
-            return (new IngestReportSink(http, key), http);
-        }
-
-        return (new CountingReportSink(), null);
-    }
-
-    private static string Describe(IDeviceReportSink sink) => sink switch
-    {
-        IngestReportSink ingest => $"{ingest.Accepted} posts accepted by Ingest ({ingest.Retried} retries after 429/503), {ingest.Refused} refused{(ingest.LastRefusal is { } r ? $" (last: {r})" : "")}",
-        CountingReportSink counting => $"{counting.Posts} posts counted (no Ingest configured: set Simulator__Fleet__IngestUrl and __CollectorKey)",
-        _ => "",
-    };
 }

@@ -28,14 +28,13 @@ public sealed class FleetSimulation(
     /// <summary>Devices the policy has reached that have not reported yet (the fleet is not done while any wait).</summary>
     public int Waiting => _policySince.Count - _policySince.Keys.Count(_done.Contains);
 
-    /// <summary>One step: devices whose user signs in now report; their records and reports go to the sink.</summary>
+    /// <summary>One step: devices whose user signs in now report; each device's report goes to the sink. The records sent.</summary>
     public async Task<int> StepAsync(IDeviceReportSink sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
         var now = time.GetUtcNow();
         var assigned = AssignedMembers();
-        var records = new List<JsonObject>();
-        var reports = new List<(FleetDevice Device, Guid? KeyId, bool Intune)>();
+        var reports = new List<DeviceReport>();
         foreach (var device in devices.Where(d => !_done.Contains(d.Index)))
         {
             var intune = assigned.Contains(device.User.Id) || assigned.Contains(device.Device.Id);
@@ -52,23 +51,16 @@ public sealed class FleetSimulation(
             }
 
             _done.Add(device.Index);
-            reports.Add((device, SignIn(device, now, records), intune));
+            var records = new List<JsonObject>();
+            var keyId = SignIn(device, now, records);
+            reports.Add(new DeviceReport(device.Device.DeviceId, device.Device.DisplayName, DeviceReportTexts.Dsregcmd(device, tenantId, keyId),
+                DeviceReportTexts.PolicyState(device, tenantId, intune, now), records));
         }
 
-        // Devices post concurrently, as a fleet does; each device's own posts stay in order.
+        // Devices report concurrently, as a fleet does; each device's own posts stay in order, with its own key.
         await Parallel.ForEachAsync(reports, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
-            async (report, token) =>
-            {
-                await sink.SendDsregcmdAsync(report.Device.Device.DeviceId, DeviceReportTexts.Dsregcmd(report.Device, tenantId, report.KeyId), token);
-                await sink.SendPolicyStateAsync(DeviceReportTexts.PolicyState(report.Device, tenantId, report.Intune, now), token);
-            });
-
-        foreach (var batch in records.Chunk(500))
-        {
-            await sink.SendEventsAsync(batch, cancellationToken);
-        }
-
-        return records.Count;
+            async (report, token) => await sink.SendAsync(report, token));
+        return reports.Sum(r => r.Records.Count);
     }
 
     private enum Outcome { NotReady, Failed, Registered }

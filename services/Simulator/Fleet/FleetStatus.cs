@@ -19,6 +19,9 @@ public sealed class FleetStatus
 
     public string? Seeding { get; set; }
 
+    /// <summary>How the devices enrolled with Ingest before the run (null without Ingest).</summary>
+    public string? Enrollment { get; set; }
+
     public DateTimeOffset? StartedAt { get; set; }
 
     public double? DurationSeconds { get; set; }

@@ -16,11 +16,13 @@ public sealed partial class TenantSyncEngine
         _pipeline is { OnPremisesSyncEnabled: true, OnPremisesLastSyncAt: not null, OnPremisesSyncReadAt: { } read } && Now - read < Thresholds.StallAfter;
 
     /// <summary>
-    /// Entra Connect has not synced for the stall window: the organization's last sync time is that old, and so is the last
-    /// key seen arriving in AD (only a sync writes one, so a later arrival proves a later sync than a stale reading says).
+    /// Entra Connect had not synced for the stall window when the organization object was read (judged at the reading, not
+    /// now: a sync after the reading is unknown until the next one, and reading every few minutes must not make a healthy
+    /// tenant look stalled between readings), and no key has been seen arriving in AD within the window since (only a
+    /// sync writes one, so an arrival proves a later sync).
     /// </summary>
     private bool OnPremisesSyncStale =>
-        OnPremisesSyncKnown && Now - Latest(_pipeline.OnPremisesLastSyncAt!.Value, _pipeline.LastKeySyncedAt) >= Thresholds.StallAfter;
-
-    private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other > a ? other : a;
+        OnPremisesSyncKnown
+        && _pipeline.OnPremisesSyncReadAt!.Value - _pipeline.OnPremisesLastSyncAt!.Value >= Thresholds.StallAfter
+        && (_pipeline.LastKeySyncedAt is not { } arrived || Now - arrived >= Thresholds.StallAfter);
 }

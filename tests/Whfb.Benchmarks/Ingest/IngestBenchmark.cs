@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Whfb.ServiceDefaults.Security;
 using Whfb.Testing;
 
 namespace Whfb.Benchmarks.Ingest;
@@ -33,16 +32,8 @@ public static class IngestBenchmark
             });
         }
 
-        var adminKey = ApiKeyHasher.NewKey("adm");
-        await using var ingest = await ServiceProcess.StartAsync("Ingest", new Dictionary<string, string>
-        {
-            ["ConnectionStrings__ingestdb"] = db.ConnectionString,
-            ["ConnectionStrings__rabbitmq"] = vhost.AmqpConnectionString,
-            ["Auth__ApiKeys__0__Name"] = "bench", ["Auth__ApiKeys__0__Role"] = "admin",
-            ["Auth__ApiKeys__0__TenantId"] = Tenant.ToString(), ["Auth__ApiKeys__0__Sha256"] = ApiKeyHasher.Hash(adminKey),
-            ["Ingest__BurstPerKey"] = "1000000", ["Ingest__RequestsPerSecondPerKey"] = "1000000",
-            ["Logging__LogLevel__Default"] = "Warning",
-        }, TimeSpan.FromSeconds(120));
+        var (ingest, adminKey) = await IngestProcess.StartAsync(db, vhost, Tenant);
+        await using var _ = ingest;
         var pid = ProcessMemory.FindByUrls(ingest.BaseAddress);
         using var http = await CollectorClientAsync(ingest.BaseAddress, adminKey, options.Concurrency);
         var viaIngest = await SustainedLoad.RunAsync(options.Concurrency, options.Warmup, options.Duration, async (_, n) =>

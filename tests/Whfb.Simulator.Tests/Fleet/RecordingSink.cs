@@ -14,31 +14,14 @@ public sealed class RecordingSink : IDeviceReportSink
 
     public List<JsonObject> PolicyStates { get; } = [];
 
-    public Task SendEventsAsync(IReadOnlyList<JsonObject> records, CancellationToken cancellationToken)
+    public Task SendAsync(DeviceReport report, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(report);
         lock (_lock)
         {
-            Records.AddRange(records);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task SendDsregcmdAsync(Guid deviceId, string text, CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            Dsregcmd.Add((deviceId, text));
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task SendPolicyStateAsync(JsonObject state, CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            PolicyStates.Add(state);
+            Records.AddRange(report.Records);
+            Dsregcmd.Add((report.DeviceId, report.Dsregcmd));
+            PolicyStates.Add(report.PolicyState);
         }
 
         return Task.CompletedTask;

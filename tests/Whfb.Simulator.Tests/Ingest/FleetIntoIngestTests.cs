@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
-using Whfb.Ingest;
 using Whfb.Insights;
 using Whfb.Simulator.Fleet;
 using Whfb.Simulator.Intune;
@@ -10,33 +9,25 @@ using Whfb.Testing;
 namespace Whfb.Simulator.Tests.Ingest;
 
 /// <summary>
-/// The small scenario's fleet posting to the real Ingest (hosted, its own database, real RabbitMQ virtual host) with a
-/// real collector key: every post is accepted, and Insights stores exactly the lifecycle events the devices reported.
+/// The small scenario's fleet posting to the real Ingest (hosted, its own database, real RabbitMQ virtual host) as the
+/// collector does: every device enrolls with the tenant's enrollment key and posts with its own device key. The
+/// migration window is over here, so the enrollment key cannot post: every post is accepted with a device key, and
+/// Insights stores exactly the lifecycle events the devices reported.
 /// </summary>
 public sealed class FleetIntoIngestTests : IAsyncLifetime
 {
     private static readonly Guid Tenant = Guid.Parse("6d1c0f4e-93a2-4b7e-8c55-21f0e9d3a7b6");
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow.AddMinutes(-10));
-    private IsolatedDatabase _ingestDb = null!;
     private IsolatedDatabase _insightsDb = null!;
     private IsolatedVirtualHost _vhost = null!;
-    private ServiceFactory<IngestApp> _ingest = null!;
+    private FleetIngest _ingest = null!;
     private ServiceFactory<InsightsApp> _insights = null!;
 
     public async Task InitializeAsync()
     {
-        _ingestDb = await IsolatedDatabase.CreateAsync("sim_ingest");
         _insightsDb = await IsolatedDatabase.CreateAsync("sim_insights");
         _vhost = await IsolatedVirtualHost.CreateAsync("sim");
-        _ingest = new ServiceFactory<IngestApp>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:ingestdb"] = _ingestDb.ConnectionString,
-            ["ConnectionStrings:rabbitmq"] = _vhost.AmqpConnectionString,
-            ["Auth:ApiKeys:0:Name"] = "sim-admin",
-            ["Auth:ApiKeys:0:Role"] = "admin",
-            ["Auth:ApiKeys:0:TenantId"] = Tenant.ToString(),
-            ["Auth:ApiKeys:0:Sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("adm_fleet_test_key"u8)),
-        });
+        _ingest = await FleetIngest.StartAsync(Tenant, _vhost);
         _insights = new ServiceFactory<InsightsApp>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:insightsdb"] = _insightsDb.ConnectionString,
@@ -50,7 +41,6 @@ public sealed class FleetIntoIngestTests : IAsyncLifetime
         await _ingest.DisposeAsync();
         await _insights.DisposeAsync();
         await _vhost.DisposeAsync();
-        await _ingestDb.DisposeAsync();
         await _insightsDb.DisposeAsync();
     }
 
@@ -62,12 +52,12 @@ public sealed class FleetIntoIngestTests : IAsyncLifetime
         var devices = FleetBuilder.Build(scenario, directory, intune);
         var simulation = new FleetSimulation(devices, directory, new HelloMethodStore(), intune, Tenant.ToString(), scenario.Seed, _time);
         new RingAssigner(intune).AssignThrough(FleetBuilder.RingGroupIds(scenario, directory), scenario.Rings.Count - 1);
-        var sink = new IngestReportSink(_ingest.CreateClient(), await CreateCollectorKeyAsync());
+        var (enrollmentKeyId, enrollmentKey) = await _ingest.CreateEnrollmentKeyAsync();
+        var sink = new IngestReportSink(_ingest.Factory.CreateClient(), enrollmentKey);
 
-        var batches = 0;
         for (var step = 0; step < 10; step++)
         {
-            batches += await simulation.StepAsync(sink, default) > 0 ? 1 : 0;
+            await simulation.StepAsync(sink, default);
             _time.Advance(TimeSpan.FromSeconds(1));
         }
 
@@ -75,7 +65,11 @@ public sealed class FleetIntoIngestTests : IAsyncLifetime
         Assert.Equal(devices.Count, stats.SignedIn);
         Assert.True(stats.Registered300 > 0 && stats.Failed301 > 0 && stats.NotReady360 > 0, "the small scenario exercises every outcome");
         Assert.Equal(0, sink.Refused);
-        Assert.Equal((2 * devices.Count) + batches, sink.Accepted); // dsregcmd and policy state per device, record batches
+        Assert.Equal(devices.Count, sink.Enrolled);
+        Assert.Equal(3 * devices.Count, sink.Accepted); // dsregcmd, policy state and event records per device
+        var deviceKeys = await _ingest.DeviceKeysAsync();
+        Assert.Equal(devices.Select(d => d.Device.DeviceId).Order(), deviceKeys.Select(k => k.GetProperty("deviceId").GetGuid()).Order());
+        Assert.All(deviceKeys, k => Assert.Equal(enrollmentKeyId, k.GetProperty("enrolledWith").GetGuid()));
         var expected = new Dictionary<string, long>
         {
             ["ProvisioningReadinessReported"] = stats.Ready358 + stats.NotReady360,
@@ -90,17 +84,6 @@ public sealed class FleetIntoIngestTests : IAsyncLifetime
             return expected.All(e => stored.GetValueOrDefault(e.Key) == e.Value);
         }, TimeSpan.FromSeconds(60));
         Assert.Equal(expected, (await StoredKinds()).Where(k => expected.ContainsKey(k.Key)).ToDictionary());
-    }
-
-    private async Task<string> CreateCollectorKeyAsync()
-    {
-        using var admin = _ingest.CreateClient();
-        admin.DefaultRequestHeaders.Add("Authorization", "ApiKey adm_fleet_test_key");
-        using var response = await admin.PostAsync("/v1/admin/collector-keys",
-            new StringContent("""{"name":"simulated fleet"}""", System.Text.Encoding.UTF8, "application/json"));
-        response.EnsureSuccessStatusCode();
-        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("key").GetString()!;
     }
 
     private async Task<Dictionary<string, long>> StoredKinds()

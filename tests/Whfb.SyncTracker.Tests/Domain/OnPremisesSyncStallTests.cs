@@ -18,6 +18,9 @@ public sealed class OnPremisesSyncStallTests
 
         s.Engine.ObserveOnPremisesSync(true, synced);
         s.Advance(TimeSpan.FromMinutes(1));
+        Assert.Empty(s.Raised<SyncPipelineStalled>());
+        s.Engine.ObserveOnPremisesSync(true, synced);
+        s.Advance(TimeSpan.FromMinutes(1));
         var stalled = Assert.Single(s.Raised<SyncPipelineStalled>());
         s.Advance(TimeSpan.FromMinutes(20));
         s.Engine.ObserveOnPremisesSync(true, s.Now.AddMinutes(-2));
@@ -44,6 +47,18 @@ public sealed class OnPremisesSyncStallTests
 
         Assert.Single(s.Raised<SyncPipelineRecovered>());
         Assert.Single(s.Raised<SyncPipelineStalled>());
+    }
+
+    [Fact]
+    public void A_tenant_that_syncs_every_cycle_is_not_stalled_between_two_readings()
+    {
+        var s = new EngineScenario();
+        var synced = s.Now;
+        s.Advance(TimeSpan.FromMinutes(29));
+        s.Engine.ObserveOnPremisesSync(true, synced);
+        s.Advance(TimeSpan.FromMinutes(40));
+
+        Assert.Empty(s.Raised<SyncPipelineStalled>());
     }
 
     [Fact]
