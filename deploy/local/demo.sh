@@ -62,8 +62,8 @@ step "Waiting for the fleet to be seeded in AD (the first run creates the users:
 wait_for_fleet_state ready
 printf '  %s\n' "$(json <(fleet) 'd["seeding"]')" "$(json <(fleet) 'd["enrollment"]')"
 
-step "SyncTracker, Policy and Insights (Graph pinned to the emulator's certificate)"
-"$root/deploy/local/services.sh" start synctracker policy insights
+step "Insights, then SyncTracker and Policy (Graph pinned to the emulator's certificate)"
+"$root/deploy/local/services.sh" start insights synctracker policy
 
 step "Starting the fleet and the rollout"
 fleet_start

@@ -11,12 +11,13 @@ set -euo pipefail
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# name:port:project
+# name:port:project, in start order: Insights binds its queues before SyncTracker and Policy publish, since on a new
+# broker an event published before any queue is bound to its exchange is dropped.
 WHFB_SERVICES=(
   "ingest:5101:services/Ingest/Whfb.Ingest.csproj"
+  "insights:5104:services/Insights/Whfb.Insights.csproj"
   "synctracker:5102:services/SyncTracker/Whfb.SyncTracker.csproj"
   "policy:5103:services/Policy/Whfb.Policy.csproj"
-  "insights:5104:services/Insights/Whfb.Insights.csproj"
   "simulator:5105:services/Simulator/Whfb.Simulator.csproj"
 )
 RUN_DIR="$WHFB_LOCAL_DIR/run"
