@@ -3,7 +3,7 @@ using Whfb.Insights.Extensions;
 using Whfb.Insights.Infrastructure;
 using Whfb.ServiceDefaults;
 using Whfb.ServiceDefaults.Database;
-using Whfb.ServiceDefaults.Security;
+using Whfb.ServiceDefaults.OpenApi;
 
 var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults("insights");
@@ -17,7 +17,7 @@ app.MapHistoryApi();
 app.MapAnalyticsApi();
 app.MapAlertsApi();
 app.MapWebhooksApi();
-app.MapOpenApi().RequireAuthorization(WhfbRoles.OperatorPolicy);
+app.MapWhfbOpenApi();
 app.MapDashboard();
 
 await app.RunOrMigrateAsync<InsightsDbContext>(args);

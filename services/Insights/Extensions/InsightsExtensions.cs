@@ -3,6 +3,7 @@ using Whfb.Insights.History;
 using Whfb.Insights.Infrastructure;
 using Whfb.ServiceDefaults.Database;
 using Whfb.ServiceDefaults.Messaging;
+using Whfb.ServiceDefaults.OpenApi;
 using Whfb.ServiceDefaults.Security;
 
 namespace Whfb.Insights.Extensions;
@@ -14,7 +15,7 @@ public static class InsightsExtensions
         builder.Services.Configure<InsightsOptions>(builder.Configuration.GetSection(InsightsOptions.Section));
         builder.AddDatabase<InsightsDbContext>();
         builder.AddWhfbAuthentication();
-        builder.Services.AddOpenApi();
+        builder.AddWhfbOpenApi();
         builder.Services.AddAnalytics();
         builder.AddAlerts();
         builder.Services.AddSingleton<HistoryPartitions>();
