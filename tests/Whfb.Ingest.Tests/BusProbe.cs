@@ -62,6 +62,20 @@ public sealed class BusProbe : IAsyncDisposable
         connection.Dispose();
     }
 
+    /// <summary>
+    /// Every class of the device contracts: what Ingest can publish batches of (binding the few that are parts of an
+    /// event, not events, costs an unused exchange).
+    /// </summary>
+    public static Type[] AllDeviceTypes { get; } = [.. typeof(DeviceEventHeader).Assembly.GetTypes()
+        .Where(t => t.Namespace == typeof(DeviceEventHeader).Namespace && t is { IsClass: true, IsGenericType: false, IsAbstract: false })];
+
+    /// <summary>How many broker messages of any bound type arrived so far.</summary>
+    public async Task<int> CountAsync()
+    {
+        await DrainAsync();
+        return received.Count;
+    }
+
     /// <summary>How many broker messages (batches) of events of the type arrived so far.</summary>
     public async Task<int> BatchCountAsync<T>()
     {

@@ -24,6 +24,8 @@ public class IngestHost : IAsyncLifetime
 
     public string OperatorKeyA { get; } = ApiKeyHasher.NewKey("op");
 
+    public string OperatorKeyB { get; } = ApiKeyHasher.NewKey("op");
+
     /// <summary>Ingest settings a test class changes (limits, timeouts).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>();
 
@@ -44,6 +46,7 @@ public class IngestHost : IAsyncLifetime
         AddApiKey(settings, 0, "admin-a", TenantA, WhfbRoles.Admin, adminKeys[TenantA]);
         AddApiKey(settings, 1, "admin-b", TenantB, WhfbRoles.Admin, adminKeys[TenantB]);
         AddApiKey(settings, 2, "operator-a", TenantA, WhfbRoles.Operator, OperatorKeyA);
+        AddApiKey(settings, 3, "operator-b", TenantB, WhfbRoles.Operator, OperatorKeyB);
         foreach (var (key, value) in Overrides)
             settings[key] = value;
         Factory = new ServiceFactory<IngestApp>(settings);
@@ -74,6 +77,8 @@ public class IngestHost : IAsyncLifetime
     public HttpClient Admin(Guid tenant) => Client("ApiKey", AdminKey(tenant));
 
     public string AdminKey(Guid tenant) => adminKeys[tenant];
+
+    public string ConnectionString => db.ConnectionString;
 
     public async Task<CollectorKeysApi.CreatedKey> CreateKeyAsync(Guid tenant, string name = "test collector", string kind = "enrollment")
     {
