@@ -16,8 +16,20 @@ public static class KeysApi
     {
         var api = app.MapGroup("/v1").RequireAuthorization(WhfbRoles.OperatorPolicy).WithTags("Keys");
 
-        api.MapGet("/keys", async (ClaimsPrincipal user, SyncTrackerDbContext db, KeyState? state, int? page, int? pageSize, CancellationToken ct) =>
+        api.MapGet("/keys", async (ClaimsPrincipal user, SyncTrackerDbContext db, string? state, int? page, int? pageSize, CancellationToken ct) =>
             {
+                KeyState? wanted = null;
+                if (!string.IsNullOrEmpty(state))
+                {
+                    if (StateNamed(state) is not { } named)
+                    {
+                        return Results.ValidationProblem(new Dictionary<string, string[]> { ["state"] = [$"state must be one of {string.Join(", ", Enum.GetNames<KeyState>())}"] },
+                            title: "Invalid query parameter 'state'");
+                    }
+
+                    wanted = named;
+                }
+
                 var size = Math.Clamp(pageSize ?? 50, 1, 500);
                 if (page is < 1 or > MaxPage)
                 {
@@ -27,7 +39,7 @@ public static class KeysApi
 
                 var number = page ?? 1;
                 var tenant = user.RequiredTenantId();
-                var query = db.Set<TrackedKey>().AsNoTracking().Where(k => k.TenantId == tenant && (state == null || k.State == state));
+                var query = db.Set<TrackedKey>().AsNoTracking().Where(k => k.TenantId == tenant && (wanted == null || k.State == wanted));
                 var total = await query.CountAsync(ct);
                 var items = await query.OrderBy(k => k.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
                 return Results.Ok(new KeyPage(number, size, total, [.. items.Select(KeyView.Of)]));
@@ -44,4 +56,11 @@ public static class KeysApi
             .WithSummary("Every key of one Entra user, with its state and latency");
         return app;
     }
+
+    /// <summary>
+    /// A state by its name only: the framework's enum binding also took numbers ("99") and comma lists, which matched
+    /// no key and answered an empty page instead of saying the filter was wrong.
+    /// </summary>
+    private static KeyState? StateNamed(string text) =>
+        Enum.GetValues<KeyState>().Where(s => s.ToString().Equals(text.Trim(), StringComparison.OrdinalIgnoreCase)).Select(s => (KeyState?)s).FirstOrDefault();
 }
