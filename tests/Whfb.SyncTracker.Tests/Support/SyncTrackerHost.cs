@@ -59,10 +59,18 @@ public sealed class SyncTrackerHost : IAsyncDisposable
 
     public static string KeyOf(Guid tenant) => $"test_operator_{tenant:N}";
 
-    public HttpClient Client(Guid tenant)
+    public static string AdminKeyOf(Guid tenant) => $"test_admin_{tenant:N}";
+
+    public string ConnectionString => _database.ConnectionString;
+
+    public HttpClient Client(Guid tenant) => WithKey(KeyOf(tenant));
+
+    public HttpClient Admin(Guid tenant) => WithKey(AdminKeyOf(tenant));
+
+    private HttpClient WithKey(string key)
     {
         var client = Service.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", KeyOf(tenant));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key);
         return client;
     }
 
@@ -162,6 +170,11 @@ public sealed class SyncTrackerHost : IAsyncDisposable
             settings[$"Auth:ApiKeys:{index}:TenantId"] = tenant.ToString();
             settings[$"Auth:ApiKeys:{index}:Role"] = WhfbRoles.Operator;
             settings[$"Auth:ApiKeys:{index}:Sha256"] = ApiKeyHasher.Hash(KeyOf(tenant));
+            index++;
+            settings[$"Auth:ApiKeys:{index}:Name"] = $"admin-{tenant}";
+            settings[$"Auth:ApiKeys:{index}:TenantId"] = tenant.ToString();
+            settings[$"Auth:ApiKeys:{index}:Role"] = WhfbRoles.Admin;
+            settings[$"Auth:ApiKeys:{index}:Sha256"] = ApiKeyHasher.Hash(AdminKeyOf(tenant));
             index++;
         }
     }

@@ -1,13 +1,16 @@
 namespace Whfb.Testing.Security.Corpus;
 
-/// <summary>Bad input for SyncTracker's queries: the key listing's state and paging. Credential: "operator".</summary>
+/// <summary>
+/// Bad input for SyncTracker's queries: the key listing's state and paging (a page size out of range is clamped, not
+/// refused). Credential: "operator".
+/// </summary>
 public static class SyncTrackerCorpus
 {
     private static readonly (string Query, string Field)[] BadQueries =
     [
-        ("state=bogus", "state"), ("state=stuck%20", "state"), ("state=Stuck,Synced", "state"), ("state=99", "state"), ("state=-1", "state"),
-        ("state=", "state"), ("page=0", "page"), ("page=-1", "page"), ("page=abc", "page"), ("page=1.5", "page"), ("page=2147483648", "page"),
-        ("page=1000001", "page"), ("pageSize=abc", "pageSize"), ("pageSize=0", "pageSize"), ("pageSize=501", "pageSize"), ("pageSize=-3", "pageSize"),
+        ("state=bogus", "state"), ("state=Stuck%00", "state"), ("state=Stuck,Synced", "state"), ("state=99", "state"), ("state=-1", "state"),
+        ("state=Stuck;Synced", "state"), ("page=0", "page"), ("page=-1", "page"), ("page=abc", "page"), ("page=1.5", "page"), ("page=2147483648", "page"),
+        ("page=1000001", "page"), ("pageSize=abc", "pageSize"), ("pageSize=ten", "pageSize"), ("pageSize=2147483648", "pageSize"),
         ("pageSize=1e3", "pageSize"), ("state=Stuck&page=x", "page"), ("page=1&pageSize=%00", "pageSize"),
     ];
 
