@@ -12,10 +12,18 @@ public sealed record WebhookRequest(string Name, string Url, string? Secret, str
     public static readonly string[] AlertKinds =
         ["key-stuck", "pipeline-stalled", "rollout-halted", "gpo-conflict", HealthEventsProjector.PermissionKind, HealthEventsProjector.DirectoryKind];
 
-    /// <summary>The first problem as (field, message), or null when valid.</summary>
+    public const int MaxNameLength = 200;
+    public const int MaxUrlLength = 2048;
+
+    /// <summary>
+    /// The first problem as (field, message), or null when valid. Names and URLs are bounded and free of control
+    /// characters: a NUL reached PostgreSQL (500), and an unbounded one was stored as it came.
+    /// </summary>
     public (string Field, string Message)? Problem(bool creating, WebhookDestinations destinations) =>
         string.IsNullOrWhiteSpace(Name) ? ("name", "a name is required")
-        : destinations.Problem(Url) is { } url ? ("url", url)
+        : Name.Length > MaxNameLength || Name.Any(char.IsControl) ? ("name", $"a name of at most {MaxNameLength} characters, without control characters")
+        : Url is { Length: > MaxUrlLength } || Url?.Any(char.IsControl) == true ? ("url", $"a URL of at most {MaxUrlLength} characters, without control characters")
+        : destinations.Problem(Url!) is { } url ? ("url", url)
         : creating && (Secret is null || Secret.Length < 16) ? ("secret", "a secret of at least 16 characters is required")
         : Secret is { Length: < 16 } ? ("secret", "a secret of at least 16 characters is required")
         : Format is not null && !AlertPayloads.Formats.Contains(Format) ? ("format", $"format must be one of {string.Join(", ", AlertPayloads.Formats)}")

@@ -43,7 +43,7 @@ public static class AnalyticsApi
             .WithSummary("A device's lifecycle events, newest first").Produces<List<TimelineEntry>>();
 
         api.MapGet("/users/{user}/timeline", async (string user, HttpRequest q, ClaimsPrincipal caller, TimelineQuery timeline, CancellationToken ct) =>
-                Tabular.Rows(q, await timeline.UserAsync(caller.RequiredTenantId(), user, q.Int("limit", 200, 1, 5000), ct), "timeline"))
+                Tabular.Rows(q, await timeline.UserAsync(caller.RequiredTenantId(), QueryParameters.User(user), q.Int("limit", 200, 1, 5000), ct), "timeline"))
             .WithSummary("A user's lifecycle events (Entra object id, SID or UPN), newest first").Produces<List<TimelineEntry>>();
 
         api.MapGet("/keys/stuck", async (HttpRequest q, ClaimsPrincipal user, KeysQuery keys, CancellationToken ct) =>

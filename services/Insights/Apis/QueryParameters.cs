@@ -56,6 +56,15 @@ public static class QueryParameters
     public static bool Bool(this HttpRequest request, string name, bool fallback) =>
         request.One(name, ["true", "false"], fallback ? "true" : "false") == "true";
 
+    /// <summary>
+    /// A user as a timeline takes one (Entra object id, SID or UPN): at most 256 characters, no control characters, so
+    /// that a value no user can have is refused rather than answered with an empty timeline.
+    /// </summary>
+    public static string User(string user) =>
+        user.Length is > 0 and <= 256 && !user.Any(char.IsControl)
+            ? user
+            : throw new QueryParameterException("user", "'user' must be an Entra object id, a SID or a UPN (at most 256 characters)");
+
     private static DateOnly? Date(this HttpRequest request, string name)
     {
         var text = request.Query[name].ToString();
