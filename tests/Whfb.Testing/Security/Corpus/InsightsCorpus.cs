@@ -45,7 +45,7 @@ public static class InsightsCorpus
             yield return new("operator", "GET", $"/v1/analytics/funnel?groupBy={groupBy}", null, null, 400, "groupBy");
         }
 
-        foreach (var user in new[] { "ada%00@whfb.test", "%00", new string('u', 2000) })
+        foreach (var user in new[] { "ada%0A@whfb.test", "%07", new string('u', 2000) })
         {
             yield return new("operator", "GET", $"/v1/analytics/users/{user}/timeline", null, null, 400, "user");
         }
