@@ -32,6 +32,7 @@ public static class ApiResults
             extensions: new Dictionary<string, object?> { ["feature"] = error.Feature.Name, ["missing"] = error.Remedy, ["graphCode"] = error.Denial.Code });
     }
 
-    public static IResult OtherTenant(Guid served) => Results.Problem(statusCode: StatusCodes.Status403Forbidden,
-        title: "This Policy instance manages another tenant's Intune", detail: $"It serves tenant {served}");
+    /// <summary>Without naming the served tenant: its id is another customer's, not the caller's to learn.</summary>
+    public static IResult OtherTenant() => Results.Problem(statusCode: StatusCodes.Status403Forbidden,
+        title: "This Policy instance manages another tenant's Intune");
 }

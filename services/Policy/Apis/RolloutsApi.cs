@@ -42,7 +42,7 @@ public static class RolloutsApi
                 if (store.ServedTenant is { } served && served != tenant)
                 {
                     await store.RefuseAsync(tenant, null, user.Actor(), "create: the instance serves another tenant", ct);
-                    return ApiResults.OtherTenant(served);
+                    return ApiResults.OtherTenant();
                 }
 
                 return await store.ApplyAsync(user, null, async () => await actions.CreateAsync(plan!, tenant, user.Actor(), ct), created: true, ct);
@@ -57,9 +57,9 @@ public static class RolloutsApi
         writes.MapPost("/{id:guid}/advance", async (Guid id, HttpContext http, ClaimsPrincipal user, RolloutActions actions, RolloutStore store, CancellationToken ct) =>
             {
                 var (body, problem) = await JsonBody.ReadAsync<AdvanceRequest>(http, optional: true);
-                if (problem is not null || body?.Justification is { } j && string.IsNullOrWhiteSpace(j))
+                if ((problem ?? (body?.Justification is { } j ? Said("justification", j, "Say why the gate is overridden, or leave it out") : null)) is { } invalid)
                 {
-                    return ApiResults.Invalid(problem ?? new FieldProblem("justification", "Say why the gate is overridden, or leave it out"));
+                    return ApiResults.Invalid(invalid);
                 }
 
                 return await store.ActAsync(user, id, r => actions.AdvanceAsync(r, user.Actor(), body?.Justification?.Trim(), ct), ct);
@@ -77,14 +77,23 @@ public static class RolloutsApi
         writes.MapPost("/{id:guid}/abort", async (Guid id, HttpContext http, ClaimsPrincipal user, RolloutActions actions, RolloutStore store, CancellationToken ct) =>
             {
                 var (body, problem) = await JsonBody.ReadAsync<AbortRequest>(http);
-                if (problem is not null || string.IsNullOrWhiteSpace(body?.Reason))
+                if ((problem ?? Said("reason", body?.Reason, "Required: why the rollout is aborted")) is { } invalid)
                 {
-                    return ApiResults.Invalid(problem ?? new FieldProblem("reason", "Required: why the rollout is aborted"));
+                    return ApiResults.Invalid(invalid);
                 }
 
-                return await store.ActAsync(user, id, r => actions.AbortAsync(r, user.Actor(), body.Reason.Trim(), ct), ct);
+                return await store.ActAsync(user, id, r => actions.AbortAsync(r, user.Actor(), body!.Reason!.Trim(), ct), ct);
             })
             .WithSummary("Remove the policy's assignments from every ring and stop for good");
         return app;
     }
+
+    /// <summary>
+    /// A justification or reason goes into the audit trail: a NUL in it answered 500 there, and an unbounded one was
+    /// kept whole; checked before the rollout's state, so a refused action's audit entry never holds it either.
+    /// </summary>
+    private static FieldProblem? Said(string field, string? text, string missing) =>
+        RolloutPlanValidator.TextProblem(field, text, MaxTextLength) is { } p ? p with { Message = p.Message == "Required" ? missing : p.Message } : null;
+
+    private const int MaxTextLength = 2000;
 }

@@ -78,10 +78,14 @@ public static class RolloutPlanValidator
         };
     }
 
-    private static FieldProblem? NameProblem(string field, string? name) =>
-        string.IsNullOrWhiteSpace(name) ? new(field, "Required")
-        : name.Trim().Length > MaxNameLength ? new(field, $"At most {MaxNameLength} characters")
+    /// <summary>Free text of an admin (a justification, a reason): said, bounded, and storable.</summary>
+    public static FieldProblem? TextProblem(string field, string? text, int maxLength) =>
+        string.IsNullOrWhiteSpace(text) ? new(field, "Required")
+        : text.Trim().Length > maxLength ? new(field, $"At most {maxLength} characters")
+        : text.Any(char.IsControl) ? new(field, "No control characters: PostgreSQL cannot store a NUL, and a terminal must not be steered by a name")
         : null;
+
+    private static FieldProblem? NameProblem(string field, string? name) => TextProblem(field, name, MaxNameLength);
 
     private static FieldProblem? SettingsProblem(SettingsRequest? settings) => settings switch
     {
