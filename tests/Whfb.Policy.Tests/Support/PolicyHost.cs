@@ -78,6 +78,8 @@ public sealed class PolicyHost : IAsyncLifetime
 
     public HttpClient Anonymous() => Service.CreateClient();
 
+    public string ConnectionString => _database.ConnectionString;
+
     public Task PublishAsync(object message) => Service.Services.GetRequiredService<IBus>().PublishAllAsync([message]);
 
     /// <summary>One pass of the gate loop, as the timer runs it.</summary>
