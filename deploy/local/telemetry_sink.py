@@ -2,7 +2,7 @@
 
 OTLP exports (POST /v1/traces, /v1/logs, /v1/metrics, protobuf) are appended raw to DIR/<signal>.otlp: protobuf keeps
 strings as UTF-8 bytes, so a secret in a span attribute or a log record is found by a byte search without decoding.
-POST /hook/... (an alert webhook) is appended with its headers to DIR/webhooks.log and answered 200.
+POST /hook/... (an alert webhook) is appended with its headers, without its path, to DIR/webhooks.log and answered 200.
 Usage: python3 telemetry_sink.py PORT DIR
 """
 import os
@@ -24,7 +24,8 @@ class Sink(BaseHTTPRequestHandler):
             self.append(SIGNALS[path] + ".otlp", body)
             self.answer(200, "application/x-protobuf")
         elif path.startswith("/hook/"):
-            self.append("webhooks.log", f"POST {self.path}\n{self.headers}".encode() + body + b"\n\n")
+            # The path is the receiver's own credential (as in a Teams or Slack URL): not kept.
+            self.append("webhooks.log", f"POST /hook/[redacted]\n{self.headers}".encode() + body + b"\n\n")
             self.answer(200, "text/plain")
         else:
             self.answer(404, "text/plain")
