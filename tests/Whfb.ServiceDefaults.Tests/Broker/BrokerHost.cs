@@ -21,20 +21,14 @@ public static class BrokerHost
         return builder;
     }
 
-    /// <summary>Built with a KeySynced consumer counting into <paramref name="received"/> (none when null).</summary>
-    public static IHost Build(string name, string connectionString, KeySyncedCounter? received, params (string Key, string? Value)[] settings)
+    /// <summary>Built with these consumers counting into <paramref name="received"/>.</summary>
+    public static IHost Build(
+        string name, string connectionString, ReceivedEvents received, Action<IBusRegistrationConfigurator> consumers,
+        params (string Key, string? Value)[] settings)
     {
         var builder = Builder(name, connectionString, settings);
-        if (received is null)
-        {
-            builder.AddMessaging();
-        }
-        else
-        {
-            builder.AddMessaging(bus => bus.AddConsumer<KeySyncedConsumer>());
-            builder.Services.AddSingleton(received);
-        }
-
+        builder.AddMessaging(consumers);
+        builder.Services.AddSingleton(received);
         return builder.Build();
     }
 }

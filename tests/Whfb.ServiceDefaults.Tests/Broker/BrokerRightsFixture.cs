@@ -8,8 +8,9 @@ using Xunit;
 namespace Whfb.ServiceDefaults.Tests.Broker;
 
 /// <summary>
-/// A virtual host where each service has a user with its rights from deploy/local/rabbitmq-users.conf, and the hosts of
-/// SyncTracker (publisher), Insights and Policy (KeySynced consumers) started as those users: their topology exists.
+/// A virtual host where each service has a user with its rights from deploy/local/rabbitmq-users.conf, and a host per
+/// service started as that user with the real consumers' endpoints: Ingest publishes device events, SyncTracker consumes
+/// them and publishes KeySynced, Insights and Policy consume both.
 /// </summary>
 public sealed class BrokerRightsFixture : IAsyncLifetime
 {
@@ -21,11 +22,11 @@ public sealed class BrokerRightsFixture : IAsyncLifetime
 
     public Dictionary<string, string> Logins { get; } = [];
 
-    public KeySyncedCounter InsightsReceived { get; } = new();
+    public Dictionary<string, ReceivedEvents> Received { get; } = [];
 
-    public KeySyncedCounter PolicyReceived { get; } = new();
+    public IHost Ingest => hosts[0];
 
-    public IHost SyncTracker => hosts[0];
+    public IHost SyncTracker => hosts[1];
 
     public async Task InitializeAsync()
     {
@@ -35,9 +36,15 @@ public sealed class BrokerRightsFixture : IAsyncLifetime
             Logins[service] = await ServiceBrokerRights.Of(service).AddToAsync(VirtualHost);
         }
 
-        hosts.Add(BrokerHost.Build("synctracker", Logins["synctracker"], null));
-        hosts.Add(BrokerHost.Build("insights", Logins["insights"], InsightsReceived));
-        hosts.Add(BrokerHost.Build("policy", Logins["policy"], PolicyReceived));
+        Action<IBusRegistrationConfigurator> both = bus =>
+        {
+            bus.AddConsumer<NgcKeyRegisteredConsumer>();
+            bus.AddConsumer<KeySyncedConsumer>();
+        };
+        hosts.Add(Start("ingest", _ => { }));
+        hosts.Add(Start("synctracker", bus => bus.AddConsumer<NgcKeyRegisteredConsumer>()));
+        hosts.Add(Start("insights", both));
+        hosts.Add(Start("policy", both));
         foreach (var host in hosts)
         {
             await host.StartAsync();
@@ -50,6 +57,12 @@ public sealed class BrokerRightsFixture : IAsyncLifetime
         {
             await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
         }
+    }
+
+    private IHost Start(string service, Action<IBusRegistrationConfigurator> consumers)
+    {
+        Received[service] = new ReceivedEvents();
+        return BrokerHost.Build(service, Logins[service], Received[service], consumers);
     }
 
     public static Task<IConnection> ConnectAsync(string connectionString) =>

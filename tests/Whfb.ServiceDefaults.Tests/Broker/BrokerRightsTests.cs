@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
+using Whfb.Contracts.Devices;
 using Whfb.Contracts.Keys;
 using Whfb.Testing;
 using Xunit;
@@ -20,11 +21,17 @@ public sealed class BrokerRightsTests(BrokerRightsFixture broker) : IClassFixtur
     [Fact]
     public async Task Services_declare_their_topology_and_exchange_events_as_their_own_users()
     {
-        var key = new KeyReference(Guid.NewGuid(), Guid.NewGuid(), "a@contoso.test", null, "m1", null, DateTimeOffset.UnixEpoch);
+        var header = new DeviceEventHeader(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "PC1", null, null, "Microsoft-Windows-HelloForBusiness/Operational", 5204, 1, DateTimeOffset.UnixEpoch);
+        await broker.Ingest.Services.GetRequiredService<IPublishEndpoint>()
+            .Publish(DeviceEventBatch.Of(new NgcKeyRegistered(header, Guid.NewGuid(), null, null, null, null, null)));
+        var key = new KeyReference(header.TenantId, Guid.NewGuid(), "a@contoso.test", header.DeviceId, "m1", null, DateTimeOffset.UnixEpoch);
         await broker.SyncTracker.Services.GetRequiredService<IPublishEndpoint>()
             .Publish(new KeySynced(Guid.NewGuid(), key, DateTimeOffset.UnixEpoch, TimeSpan.FromMinutes(3)));
 
-        await Eventually.Async(() => Task.FromResult(broker.InsightsReceived.Count >= 1 && broker.PolicyReceived.Count >= 1));
+        await Eventually.Async(() => Task.FromResult(
+            broker.Received["synctracker"].DeviceBatches >= 1 && broker.Received["insights"].DeviceBatches >= 1
+            && broker.Received["policy"].DeviceBatches >= 1
+            && broker.Received["insights"].KeySynced >= 1 && broker.Received["policy"].KeySynced >= 1));
     }
 
     [Theory]

@@ -30,13 +30,13 @@ public sealed class BrokerTlsTests : IAsyncLifetime
     [Fact]
     public async Task The_service_connects_over_amqps_trusting_the_configured_CA()
     {
-        var received = new KeySyncedCounter();
-        using var host = BrokerHost.Build("insights", Amqps(), received, ("RabbitMq:CaCertificatesFile", CaFile()));
+        var received = new ReceivedEvents();
+        using var host = BrokerHost.Build("insights", Amqps(), received, bus => bus.AddConsumer<KeySyncedConsumer>(), ("RabbitMq:CaCertificatesFile", CaFile()));
         await host.StartAsync();
 
         var key = new KeyReference(Guid.NewGuid(), Guid.NewGuid(), null, null, "m1", null, DateTimeOffset.UnixEpoch);
         await host.Services.GetRequiredService<IPublishEndpoint>().Publish(new KeySynced(Guid.NewGuid(), key, DateTimeOffset.UnixEpoch, TimeSpan.Zero));
-        await Eventually.Async(() => Task.FromResult(received.Count == 1));
+        await Eventually.Async(() => Task.FromResult(received.KeySynced == 1));
         await Eventually.Async(async () => await vhost.ConnectionsOverTlsAsync() is { Count: > 0 } tls && tls.All(t => t));
         await host.StopAsync();
     }
@@ -52,7 +52,7 @@ public sealed class BrokerTlsTests : IAsyncLifetime
         {
             var builder = BrokerHost.Builder("insights", Amqps(), ("RabbitMq:CaCertificatesFile", anotherCa ? otherCa : null));
             builder.AddMessaging(bus => bus.AddConsumer<KeySyncedConsumer>());
-            builder.Services.AddSingleton(new KeySyncedCounter());
+            builder.Services.AddSingleton(new ReceivedEvents());
             builder.Services.Configure<MassTransitHostOptions>(o => o.StartTimeout = TimeSpan.FromSeconds(10));
             using var host = builder.Build();
 
