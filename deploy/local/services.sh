@@ -5,7 +5,8 @@
 #
 # usage: deploy/local/services.sh start|stop|status [service...]     (none = all, in the order below)
 # Needs the servers of deploy/local/start.sh (it reads .local/env.sh). Each service also gets the
-# caller's environment: demo.sh passes settings and secrets that way (never on command lines).
+# caller's environment: demo.sh passes settings and secrets that way (never on command lines). Each service reaches
+# RabbitMQ over amqps as its own broker user (WHFB_RABBITMQ_<NAME> of env.sh), never as the administrator.
 # WHFB_SERVICES_BUILT=1 skips the build (the caller built them all already).
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/lib.sh
