@@ -109,6 +109,12 @@ cmd_stop() {
     if pid_alive "$pid"; then terminate_pid "$pid" 20; info "$name: stopped"; fi
     rm -f "$RUN_DIR/$name.pid"
   done
+  # The demo's telemetry sink (demo-secrets.sh) goes with the last service.
+  if (( ${#SELECTED[@]} == ${#WHFB_SERVICES[@]} )); then
+    pid="$(read_pid_file "$RUN_DIR/telemetry-sink.pid")"
+    if pid_alive "$pid"; then terminate_pid "$pid" 5; info "telemetry sink: stopped"; fi
+    rm -f "$RUN_DIR/telemetry-sink.pid"
+  fi
 }
 
 cmd_status() {
