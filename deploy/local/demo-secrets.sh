@@ -44,10 +44,13 @@ scan_for_secrets() {
   done
   # The private key's base64 body without its line breaks: a leak would rarely keep the PEM's line layout.
   python3 - "$graph_app_key" <<'PY' >"$WHFB_LOCAL_DIR/run/secrets.json" || die "cannot collect the demo's secrets"
-import json, os, sys
+import json, os, sys, urllib.parse
 pem = open(sys.argv[1]).read()
 body = "".join(pem.split("-----BEGIN PRIVATE KEY-----")[1].split("-----END PRIVATE KEY-----")[0].split())
-print(json.dumps({
+# Each service's broker password (its login in env.sh): a service must not log or export the URI it connects with.
+brokers = {f"broker password of {service}": urllib.parse.unquote(urllib.parse.urlsplit(os.environ[f"WHFB_RABBITMQ_{service.upper()}"]).password)
+           for service in ("ingest", "synctracker", "policy", "insights") if os.environ.get(f"WHFB_RABBITMQ_{service.upper()}")}
+print(json.dumps(brokers | {
     "admin key": os.environ["WHFB_API_KEY"],
     "enrollment key": os.environ["Simulator__Fleet__CollectorKey"],
     "device key": os.environ["canary_device_key"],
