@@ -42,6 +42,8 @@ source "$WHFB_LOCAL_DIR/env.sh"
 source "$root/deploy/local/demo-env.sh"
 # shellcheck source=SCRIPTDIR/demo-steps.sh
 source "$root/deploy/local/demo-steps.sh"
+# shellcheck source=SCRIPTDIR/demo-secrets.sh
+source "$root/deploy/local/demo-secrets.sh"
 
 step "Building the services, the simulator and the whfb CLI in one pass (Release)"
 "$root/deploy/local/services.sh" stop >/dev/null
@@ -50,6 +52,9 @@ dotnet build "$root/deploy/local/platform.slnf" -c Release -v quiet -nologo >"$W
 export WHFB_SERVICES_BUILT=1
 whfb() { dotnet "$root/services/Cli/bin/Release/net10.0/whfb.dll" "$@"; }
 if [[ "$keep_data" == no ]]; then reset_service_data; fi
+
+step "A telemetry sink for the secret scan (the services export OTLP to it)"
+start_telemetry_sink
 
 step "Ingest, an enrollment key for the fleet, then the Simulator (scenario $(basename "$scenario_file" .json), rings by $rings_mode)"
 "$root/deploy/local/services.sh" start ingest
@@ -64,6 +69,7 @@ printf '  %s\n' "$(json <(fleet) 'd["seeding"]')" "$(json <(fleet) 'd["enrollmen
 
 step "Insights, then SyncTracker and Policy (Graph pinned to the emulator's certificate)"
 "$root/deploy/local/services.sh" start insights synctracker policy
+plant_canaries
 
 step "Starting the fleet and the rollout"
 fleet_start
@@ -74,5 +80,9 @@ settle
 
 step "Summary"
 whfb demo summary
+
+step "Secret scan: service logs, exported telemetry, webhook posts and databases"
+export canary_device_key canary_webhook_secret canary_hook_token
+scan_for_secrets || die "a secret of the demo was found in clear (above)"
 printf '\nDemo finished in %s. Services keep running (logs in .local/logs/, dashboard http://127.0.0.1:5104/dashboard/ with the key in .local/demo-admin.key).\n' "$(elapsed)"
 echo "Stop with: deploy/local/services.sh stop && deploy/local/stop.sh"

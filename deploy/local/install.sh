@@ -31,6 +31,9 @@ missing_packages() {
       ;;
     rabbitmq)
       [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]] || echo rabbitmq-server
+      # openssl makes the broker's CA, its TLS certificate and the services' passwords; curl reaches the management API.
+      command -v openssl >/dev/null || echo openssl
+      command -v curl >/dev/null || echo curl
       ;;
     samba)
       command -v samba >/dev/null || echo samba-ad-dc

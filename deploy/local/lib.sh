@@ -24,12 +24,14 @@ PG_SOCKET_DIR="$PG_DIR/run"
 PG_PASSWORD=postgres
 
 # --- RabbitMQ -----------------------------------------------------------------
-RMQ_PORT=56729
-RMQ_MGMT_PORT=15679
-RMQ_EPMD_PORT=44369
-RMQ_DIST_PORT=25679
+# The ports can be moved (WHFB_RABBITMQ_*_PORT) to run a second broker next to one another checkout started.
+RMQ_PORT="${WHFB_RABBITMQ_PORT:-56729}"              # plain AMQP: tests and tools (the admin user)
+RMQ_TLS_PORT="${WHFB_RABBITMQ_TLS_PORT:-56730}"      # AMQP over TLS: the services, each as its own user
+RMQ_MGMT_PORT="${WHFB_RABBITMQ_MANAGEMENT_PORT:-15679}"
+RMQ_EPMD_PORT="${WHFB_RABBITMQ_EPMD_PORT:-44369}"
+RMQ_DIST_PORT="${WHFB_RABBITMQ_DIST_PORT:-25679}"
 RMQ_NODE=whfb@localhost
-RMQ_USER=whfb
+RMQ_USER=whfb                                        # administrator: tests make vhosts and users with it
 RMQ_PASSWORD=whfb
 RMQ_DIR="$WHFB_LOCAL_DIR/rabbitmq"
 RMQ_BIN=/usr/lib/rabbitmq/bin
@@ -96,6 +98,32 @@ terminate_pid() {
   fi
 }
 
+# --- TLS ------------------------------------------------------------------------
+# A CA of DIR (made once: ca.pem, ca.key) and a server certificate it signs (cert.pem, key.pem) for SANS
+# (openssl's subjectAltName syntax). Output goes to LOG.
+# usage: tls_issue DIR CA_NAME SERVER_NAME SANS LOG
+tls_issue() {
+  local dir="$1" ca_name="$2" server_name="$3" sans="$4" log="$5"
+  (
+    set -e
+    mkdir -p "$dir"
+    chmod 700 "$dir"
+    cd "$dir"
+    umask 077
+    if [[ ! -s ca.pem || ! -s ca.key ]]; then
+      openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 \
+        -subj "/O=WhfbPlatform local/CN=$ca_name" \
+        -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign"
+    fi
+    openssl req -newkey rsa:2048 -nodes -keyout key.pem -out server.csr -subj "/O=WhfbPlatform local/CN=$server_name"
+    printf '%s\n' "subjectAltName=$sans" \
+      "extendedKeyUsage=serverAuth" "keyUsage=critical,digitalSignature,keyEncipherment" "basicConstraints=CA:FALSE" >server.ext
+    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out cert.pem -days 3650 -extfile server.ext
+    chmod 644 ca.pem cert.pem
+    rm -f server.csr server.ext ca.srl
+  ) >"$log" 2>&1
+}
+
 # --- ports ----------------------------------------------------------------------
 # True when something accepts TCP connections on 127.0.0.1:PORT.
 port_open() {
@@ -152,6 +180,7 @@ connection_settings() {
 ConnectionStrings__postgres=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD
 ConnectionStrings__rabbitmq=amqp://$RMQ_USER:$RMQ_PASSWORD@127.0.0.1:$RMQ_PORT/
 WHFB_RABBITMQ_MANAGEMENT=http://127.0.0.1:$RMQ_MGMT_PORT
+$(rabbitmq_connection_settings)
 WHFB_LDAP_URL=ldaps://127.0.0.1:636
 WHFB_LDAP_CA_FILE=$(samba_ca_file)
 WHFB_LDAP_KERBEROS_URL=ldap://localhost:$SAMBA_LDAP_PORT
@@ -162,7 +191,12 @@ KRB5_CONFIG=$KRB5_CONF
 EOF2
 }
 
-# Write $WHFB_LOCAL_DIR/env.sh: `source .local/env.sh` gives a shell the settings (and the krb5.conf it names).
+# connection_settings for a console: the services' broker passwords masked (they are in env.sh, mode 600).
+connection_settings_masked() {
+  connection_settings | sed -E 's#(://whfb-[a-z]+:)[^@]*@#\1***@#'
+}
+
+# Write $WHFB_LOCAL_DIR/env.sh (mode 600: it holds passwords): `source .local/env.sh` gives a shell the settings (and the krb5.conf it names).
 # The directory is reached over LDAPS trusting its own CA (WHFB_LDAP_CA_FILE), or with Kerberos: no
 # LDAPTLS_REQCERT=never, which would turn certificate checks off for every LDAP client of the shell.
 write_env_file() {
@@ -178,6 +212,7 @@ write_env_file() {
       printf 'export %s="%s"\n' "$name" "$value"
     done < <(connection_settings)
   } >"$file.tmp"
+  chmod 600 "$file.tmp"
   mv "$file.tmp" "$file"
 }
 

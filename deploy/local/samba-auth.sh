@@ -25,24 +25,9 @@ samba_make_tls() {
     && openssl x509 -in "$tls/cert.pem" -noout -checkhost "$host" 2>/dev/null | grep -q ' does match'; then
     return 0
   fi
-  mkdir -p "$tls"
-  chmod 700 "$tls"
-  (
-    set -e
-    cd "$tls"
-    umask 077
-    if [[ ! -s ca.pem || ! -s ca.key ]]; then
-      openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 \
-        -subj "/O=WhfbPlatform local/CN=${SAMBA_REALM} local CA" \
-        -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign"
-    fi
-    openssl req -newkey rsa:2048 -nodes -keyout key.pem -out dc.csr -subj "/O=WhfbPlatform local/CN=dc1.${SAMBA_REALM,,}"
-    printf '%s\n' "subjectAltName=DNS:dc1.${SAMBA_REALM,,},DNS:localhost,DNS:directory,DNS:$host,IP:127.0.0.1" \
-      "extendedKeyUsage=serverAuth" "keyUsage=critical,digitalSignature,keyEncipherment" "basicConstraints=CA:FALSE" >dc.ext
-    openssl x509 -req -in dc.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out cert.pem -days 3650 -extfile dc.ext
-    chmod 644 ca.pem cert.pem
-    rm -f dc.csr dc.ext ca.srl
-  ) >"$1/log/tls.log" 2>&1 || { cat "$1/log/tls.log" >&2; die "samba: could not make the TLS certificate"; }
+  tls_issue "$tls" "${SAMBA_REALM} local CA" "dc1.${SAMBA_REALM,,}" \
+    "DNS:dc1.${SAMBA_REALM,,},DNS:localhost,DNS:directory,DNS:$host,IP:127.0.0.1" "$1/log/tls.log" \
+    || { cat "$1/log/tls.log" >&2; die "samba: could not make the TLS certificate"; }
 }
 
 # The directory reader's account with a random password and its keytab: the credential Kerberos clients use, so the

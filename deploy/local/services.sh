@@ -5,7 +5,8 @@
 #
 # usage: deploy/local/services.sh start|stop|status [service...]     (none = all, in the order below)
 # Needs the servers of deploy/local/start.sh (it reads .local/env.sh). Each service also gets the
-# caller's environment: demo.sh passes settings and secrets that way (never on command lines).
+# caller's environment: demo.sh passes settings and secrets that way (never on command lines). Each service reaches
+# RabbitMQ over amqps as its own broker user (WHFB_RABBITMQ_<NAME> of env.sh), never as the administrator.
 # WHFB_SERVICES_BUILT=1 skips the build (the caller built them all already).
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/lib.sh
@@ -59,6 +60,7 @@ start_service() {
     cd "$dir"
     # shellcheck source=/dev/null
     source "$WHFB_LOCAL_DIR/env.sh"
+    broker_login "$name"
     # MALLOC_ARENA_MAX as in the service image (deploy/docker/service.Dockerfile).
     ASPNETCORE_URLS="http://127.0.0.1:$port" DOTNET_ENVIRONMENT=Development MALLOC_ARENA_MAX=2 \
       setsid nohup dotnet "$dll" >"$WHFB_LOG_DIR/$name.log" 2>&1 &
@@ -67,6 +69,16 @@ start_service() {
   pid="$(service_pid "$name")"
   wait_for_http "$name" "http://127.0.0.1:$port/health/ready" "$pid" 120
   info "$name: ready on http://127.0.0.1:$port (pid $pid)"
+}
+
+# The service reaches the broker as its own user (WHFB_RABBITMQ_<NAME> of env.sh, amqps with the local CA), never as the
+# administrator of env.sh's ConnectionStrings__rabbitmq; a service without a broker user gets no broker login at all.
+broker_login() {
+  local login="WHFB_RABBITMQ_${1^^}"
+  unset ConnectionStrings__rabbitmq
+  [[ -n "${!login:-}" ]] || return 0
+  export ConnectionStrings__rabbitmq="${!login}"
+  if [[ -n "${WHFB_RABBITMQ_CA_FILE:-}" ]]; then export RabbitMq__CaCertificatesFile="$WHFB_RABBITMQ_CA_FILE"; fi
 }
 
 # Wait until URL answers 200 (ready), failing early if PID dies.
@@ -97,6 +109,12 @@ cmd_stop() {
     if pid_alive "$pid"; then terminate_pid "$pid" 20; info "$name: stopped"; fi
     rm -f "$RUN_DIR/$name.pid"
   done
+  # The demo's telemetry sink (demo-secrets.sh) goes with the last service.
+  if (( ${#SELECTED[@]} == ${#WHFB_SERVICES[@]} )); then
+    pid="$(read_pid_file "$RUN_DIR/telemetry-sink.pid")"
+    if pid_alive "$pid"; then terminate_pid "$pid" 5; info "telemetry sink: stopped"; fi
+    rm -f "$RUN_DIR/telemetry-sink.pid"
+  fi
 }
 
 cmd_status() {

@@ -56,10 +56,11 @@ main() {
     wait "$pid" || failed=yes
   done
   [[ "$failed" == no ]] || die "not every server started; see the messages above and $WHFB_LOG_DIR"
+  if [[ " ${SERVERS[*]} " == *" rabbitmq "* ]]; then rabbitmq_add_service_users; fi
   write_env_file
   info ""
   info "Ready in $(( $(now_ms) - begin )) ms. Connection settings (also in $WHFB_LOCAL_DIR/env.sh):"
-  connection_settings | sed 's/^/  /'
+  connection_settings_masked | sed 's/^/  /'
 }
 
 main "$@"

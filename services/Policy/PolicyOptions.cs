@@ -10,4 +10,10 @@ public sealed class PolicyOptions
 
     /// <summary>The actor recorded for what the gate loop does on its own (automatic advance, halt).</summary>
     public string GateActor { get; set; } = "policy-gate";
+
+    /// <summary>Repeats of a refused write within this window are audited as one row when it closes.</summary>
+    public TimeSpan RefusedAuditWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Distinct kinds of refused writes (who, request, status) audited per window; beyond, they are only counted.</summary>
+    public int RefusedAuditMaxKinds { get; set; } = 100;
 }

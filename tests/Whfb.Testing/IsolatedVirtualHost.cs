@@ -11,9 +11,13 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
 {
     private readonly HttpClient management;
 
-    private IsolatedVirtualHost(HttpClient management, string name, string amqpConnectionString)
+    private readonly ServerSettings settings;
+    private readonly List<string> users = [];
+
+    private IsolatedVirtualHost(HttpClient management, ServerSettings settings, string name, string amqpConnectionString)
     {
         this.management = management;
+        this.settings = settings;
         Name = name;
         AmqpConnectionString = amqpConnectionString;
     }
@@ -22,6 +26,9 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
 
     /// <summary>amqp://user:password@host:port/&lt;vhost&gt;</summary>
     public string AmqpConnectionString { get; }
+
+    /// <summary>amqps://user:password@host:tls-port/&lt;vhost&gt; (the administrator over TLS), or null when the broker has no TLS listener.</summary>
+    public string? AmqpsConnectionString => settings.RabbitMqAmqps is { } amqps ? new UriBuilder(amqps) { Path = "/" + Name }.Uri.ToString() : null;
 
     public static async Task<IsolatedVirtualHost> CreateAsync(string prefix)
     {
@@ -37,7 +44,23 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
             .EnsureSuccessStatusCode();
 
         var amqp = new UriBuilder(settings.RabbitMqAmqp) { Path = "/" + name }.Uri.ToString();
-        return new IsolatedVirtualHost(http, name, amqp);
+        return new IsolatedVirtualHost(http, settings, name, amqp);
+    }
+
+    /// <summary>
+    /// A broker user of this test (a unique name from <paramref name="prefix"/>, deleted afterwards) with these rights on
+    /// this virtual host only. Returns its amqp:// connection string.
+    /// </summary>
+    public async Task<string> AddUserAsync(string prefix, string configure, string write, string read)
+    {
+        var user = UniqueName.For(prefix);
+        var password = Guid.NewGuid().ToString("N");
+        users.Add(user);
+        var body = System.Text.Json.JsonSerializer.Serialize(new { password, tags = "" });
+        (await management.PutAsync($"api/users/{user}", Json(body))).EnsureSuccessStatusCode();
+        var rights = System.Text.Json.JsonSerializer.Serialize(new { configure, write, read });
+        (await management.PutAsync($"api/permissions/{Name}/{user}", Json(rights))).EnsureSuccessStatusCode();
+        return new UriBuilder(AmqpConnectionString) { UserName = user, Password = password }.Uri.ToString();
     }
 
     /// <summary>The management API's description of a queue (type, message counts, ...).</summary>
@@ -49,6 +72,13 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
         using var doc = System.Text.Json.JsonDocument.Parse(await management.GetStringAsync($"api/vhosts/{Name}"));
         return doc.RootElement.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("publish", out var published)
             ? published.GetInt64() : 0;
+    }
+
+    /// <summary>Whether each client connection to this virtual host runs over TLS (the management API's "ssl").</summary>
+    public async Task<IReadOnlyList<bool>> ConnectionsOverTlsAsync()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(await management.GetStringAsync($"api/vhosts/{Name}/connections"));
+        return [.. doc.RootElement.EnumerateArray().Select(c => c.GetProperty("ssl").GetBoolean())];
     }
 
     /// <summary>Messages in a queue; 0 when the queue does not exist yet.</summary>
@@ -70,6 +100,10 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
         try
         {
             await management.DeleteAsync($"api/vhosts/{Name}");
+            foreach (var user in users)
+            {
+                await management.DeleteAsync($"api/users/{user}");
+            }
         }
         finally
         {

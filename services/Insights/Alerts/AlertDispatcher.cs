@@ -108,7 +108,7 @@ public sealed partial class AlertDispatcher(
         var body = AlertPayloads.Build(delivery);
         var secret = secrets.Reveal(delivery.Secret);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, secrets.Reveal(delivery.Url)) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secret, timestamp, body));
         request.Options.Set(RedactedUrl.Option, true);
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -2,7 +2,7 @@ using Whfb.Insights.Projections;
 
 namespace Whfb.Insights.Alerts;
 
-/// <summary>A webhook as the API shows it: never with its secret.</summary>
+/// <summary>A webhook as the API shows it: never with its secret, its URL as scheme and host only.</summary>
 public sealed record Webhook(Guid Id, string Name, string Url, string Format, IReadOnlyList<string> Kinds, bool Enabled, DateTimeOffset CreatedAt);
 
 /// <summary>Create or replace a webhook. <see cref="Secret"/> signs every notification; on update, null keeps the old one.</summary>

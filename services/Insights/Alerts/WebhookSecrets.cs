@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Whfb.Insights.Alerts;
 
 /// <summary>
-/// Webhook signing secrets as stored: encrypted with ASP.NET Core Data Protection (its key ring lives in this database,
-/// <see cref="DataProtectionKeys"/>, so every replica decrypts), marked with a version prefix; a secret stored before
+/// Webhook signing secrets and URLs as stored: encrypted with ASP.NET Core Data Protection (its key ring lives in this database,
+/// <see cref="DataProtectionKeys"/>, so every replica decrypts), marked with a version prefix; a value stored before
 /// encryption existed is read as it is until <see cref="WebhookSecretUpgrade"/> encrypts it.
 /// </summary>
 public sealed class WebhookSecrets(IDataProtectionProvider provider)

@@ -24,7 +24,9 @@ public static class PolicyExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
         builder.AddDatabase<PolicyDbContext>();
         builder.AddWhfbAuthentication();
+        builder.Services.AddSingleton<RefusedRequestTally>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusedWriteAuditor>();
+        builder.Services.AddHostedService<RefusedAuditFlusher>();
 
         // Intune through Graph; every Graph call lands in this service's audit log, every refused feature in one episode.
         builder.AddIntune();

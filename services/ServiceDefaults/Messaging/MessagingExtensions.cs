@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,9 @@ public static class MessagingExtensions
         var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         var address = RabbitMqAddress.Parse(builder.Configuration.GetConnectionString("rabbitmq")
             ?? throw new InvalidOperationException("ConnectionStrings:rabbitmq is not set"));
+        var broker = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        RefusePlainTextOverNetwork(address, broker);
+        var certificateCheck = address.UseTls ? BrokerCertificateCheck.For(broker.CaCertificatesFile) : null;
 
         // Without this the hosted bus answers "started" before its topology exists and early publishes are dropped.
         builder.Services.Configure<MassTransitHostOptions>(o =>
@@ -44,6 +48,15 @@ public static class MessagingExtensions
                     h.Username(address.Username);
                     h.Password(address.Password);
                     h.PublisherConfirmation = true;
+                    if (certificateCheck is not null)
+                    {
+                        h.UseSsl(s =>
+                        {
+                            s.ServerName = address.Host;
+                            s.Protocol = SslProtocols.Tls12 | SslProtocols.Tls13;
+                            s.CertificateValidationCallback = certificateCheck;
+                        });
+                    }
                 });
                 if (options.DelayedExchange)
                 {
@@ -56,8 +69,22 @@ public static class MessagingExtensions
         return builder;
     }
 
+    private static void RefusePlainTextOverNetwork(RabbitMqAddress address, RabbitMqOptions broker)
+    {
+        if (!address.UseTls && !address.IsLoopback && !broker.AllowPlainText)
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:rabbitmq is plain amqp:// to {address.Host}: the broker password and every message would cross the "
+                + "network unencrypted. Use amqps:// (with RabbitMq:CaCertificatesFile naming the CA of a private broker certificate), "
+                + "or set RabbitMq:AllowPlainText=true where the network itself is trusted.");
+        }
+    }
+
     private static void ApplyEndpointDefaults(this IReceiveEndpointConfigurator endpoint, MessagingOptions options)
     {
+        // Nothing consumes Fault<T>, and publishing one needs a Fault exchange per message type that each service's broker
+        // user may not write: the failed message itself stays in the endpoint's _error queue.
+        endpoint.PublishFaults = false;
         if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.PrefetchCount = options.PrefetchCount;

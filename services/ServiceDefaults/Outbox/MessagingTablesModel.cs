@@ -26,6 +26,7 @@ public static class MessagingTablesModel
             e.Property(m => m.MessageId).HasColumnName("message_id");
             e.Property(m => m.Consumer).HasColumnName("consumer");
             e.Property(m => m.ProcessedAt).HasColumnName("processed_at");
+            e.HasIndex(m => m.ProcessedAt).HasDatabaseName("ix_inbox_messages_processed_at");
         });
         return model;
     }

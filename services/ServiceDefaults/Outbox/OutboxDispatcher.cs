@@ -36,6 +36,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
                 if (time.GetUtcNow() >= nextCleanup)
                 {
                     await publisher.DeleteSentAsync(stoppingToken);
+                    await publisher.DeleteOldInboxAsync(stoppingToken);
                     nextCleanup = time.GetUtcNow() + CleanupEvery;
                 }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Whfb.Contracts.Keys;
 using Whfb.Insights.Alerts;
@@ -65,7 +66,7 @@ public sealed class WebhookSecurityTests(AlertsHost host)
     }
 
     [Fact]
-    public async Task A_secret_is_stored_encrypted_and_still_signs()
+    public async Task A_secret_and_url_are_stored_encrypted_and_still_sign_and_deliver()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var tenant = host.NewTenant();
@@ -75,10 +76,30 @@ public sealed class WebhookSecurityTests(AlertsHost host)
         await Eventually.Async(() => Task.FromResult(receiver.Requests.Count == 1));
 
         Assert.Equal(0, await host.ScalarAsync("SELECT count(*) FROM webhooks WHERE secret LIKE '%' || @s || '%'", ("s", WebhookClient.Secret)));
-        Assert.Equal(1, await host.ScalarAsync("SELECT count(*) FROM webhooks WHERE tenant_id = @t AND secret LIKE 'dp1:%'", ("t", tenant)));
+        Assert.Equal(1, await host.ScalarAsync("SELECT count(*) FROM webhooks WHERE tenant_id = @t AND secret LIKE 'dp1:%' AND url LIKE 'dp1:%'", ("t", tenant)));
+        Assert.Equal(0, await host.ScalarAsync("SELECT count(*) FROM webhooks WHERE url LIKE '%' || @u || '%'", ("u", receiver.Url.Authority)));
         var request = receiver.Requests.Single();
         Assert.True(WebhookSignature.Verify(WebhookClient.Secret, long.Parse(request.Headers[WebhookSignature.TimestampHeader],
             System.Globalization.CultureInfo.InvariantCulture), request.Body, request.Headers[WebhookSignature.Header]));
+    }
+
+    [Fact]
+    public async Task A_secret_and_url_an_earlier_version_stored_in_clear_are_encrypted_at_start_and_still_deliver()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var tenant = host.NewTenant();
+        var id = await host.RegisterAsync(tenant, receiver, "pipeline-stalled");
+        Assert.Equal(1, await host.ScalarAsync(
+            "WITH u AS (UPDATE webhooks SET url = @u, secret = @s WHERE id = @id RETURNING 1) SELECT count(*) FROM u",
+            ("u", receiver.Url.ToString()), ("s", WebhookClient.Secret), ("id", id)));
+
+        var services = host.Service.Services;
+        await new WebhookSecretUpgrade(services.GetRequiredService<Npgsql.NpgsqlDataSource>(), services.GetRequiredService<WebhookSecrets>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookSecretUpgrade>.Instance).StartAsync(default);
+
+        Assert.Equal(1, await host.ScalarAsync("SELECT count(*) FROM webhooks WHERE id = @id AND secret LIKE 'dp1:%' AND url LIKE 'dp1:%'", ("id", id)));
+        await host.PublishAsync(new SyncPipelineStalled(Guid.NewGuid(), tenant, host.Time.GetUtcNow(), null, 3));
+        await Eventually.Async(() => Task.FromResult(receiver.Requests.Count == 1));
     }
 
     [Fact]

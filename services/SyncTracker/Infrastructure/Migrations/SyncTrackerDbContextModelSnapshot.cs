@@ -38,6 +38,9 @@ namespace Whfb.SyncTracker.Infrastructure.Migrations
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_inbox_messages_processed_at");
+
                     b.ToTable("inbox_messages", (string)null);
                 });
 
