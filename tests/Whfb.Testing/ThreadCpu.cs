@@ -6,8 +6,8 @@ namespace Whfb.Testing;
 /// <summary>
 /// CPU time of the calling thread (Linux: <c>clock_gettime(CLOCK_THREAD_CPUTIME_ID)</c>, in nanoseconds), so a ceiling
 /// on parsing work holds while other tests and other people's builds share the cores; wall-clock time where the call is
-/// not available. (/proc/thread-self/schedstat was tried first: it moves only at scheduler ticks, so work shorter than
-/// a tick read as zero.)
+/// not available. Not /proc/thread-self/schedstat: it moves only at scheduler ticks, so work shorter than a tick would
+/// read as zero.
 /// </summary>
 public static partial class ThreadCpu
 {

@@ -69,7 +69,7 @@ public sealed class KeyCredentialScanner : IDisposable
                 async (entries, number) =>
                 {
                     EnsureSameServer(server);
-                    await onPage(await run.ToPageAsync(baseDn, number, entries, cancellationToken), cancellationToken);
+                    await onPage(run.ToPage(baseDn, number, entries), cancellationToken);
                 },
                 cancellationToken);
         }

@@ -1,15 +1,12 @@
 namespace Whfb.Directory.Ldap;
 
-/// <summary>What a scan should start from and compare against.</summary>
+/// <summary>What a scan should start from and which users it should expect to have keys.</summary>
 public sealed record KeyScanRequest
 {
     /// <summary>Cursors kept from earlier scans, one per DC; the one matching the DC answering now is used.</summary>
     public IReadOnlyList<ScanCursor> Cursors { get; init; } = [];
 
     public bool ForceFull { get; init; }
-
-    /// <summary>Previous values per user; without it every value counts as added.</summary>
-    public IKeyCredentialBaseline? Baseline { get; init; }
 
     /// <summary>Users known (from Entra, say) to have keys: coming back without values is reported as a smell.</summary>
     public IReadOnlyCollection<Guid> KnownKeyHolders { get; init; } = [];

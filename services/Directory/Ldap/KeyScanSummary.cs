@@ -18,8 +18,6 @@ public sealed record KeyScanSummary
 
     public int UndecodableValues { get; init; }
 
-    public int ChangedUsers { get; init; }
-
     public int Reconnects { get; init; }
 
     /// <summary>Smells found in pages and by the probes after a full scan (the first 1,000).</summary>

@@ -2,7 +2,7 @@ using System.DirectoryServices.Protocols;
 
 namespace Whfb.Directory.Ldap;
 
-/// <summary>The state of one scan: diffs each page against the baseline, collects smells and counts.</summary>
+/// <summary>The state of one scan: reads each page's users, collects smells and counts.</summary>
 internal sealed class ScanRun(KeyScanRequest request, ScanMode mode)
 {
     private const int MaxListedSmells = 1000;
@@ -16,7 +16,6 @@ internal sealed class ScanRun(KeyScanRequest request, ScanMode mode)
     private int _users;
     private int _values;
     private int _undecodable;
-    private int _changed;
 
     public ScanMode Mode => mode;
 
@@ -25,23 +24,15 @@ internal sealed class ScanRun(KeyScanRequest request, ScanMode mode)
     /// <summary>Known key holders not returned with values (full scans only return holders with values).</summary>
     public IEnumerable<Guid> UnseenKnownHolders() => _known.Where(g => !_seenWithValues.Contains(g));
 
-    public async Task<KeyScanPage> ToPageAsync(
-        string baseDn, int number, SearchResultEntryCollection entries, CancellationToken cancellationToken)
+    public KeyScanPage ToPage(string baseDn, int number, SearchResultEntryCollection entries)
     {
         var users = new List<ScannedUser>(entries.Count);
+        var smells = new List<PermissionSmell>();
         foreach (SearchResultEntry entry in entries)
         {
-            users.Add(UserEntryReader.Read(entry));
-        }
-
-        var previous = request.Baseline is null
-            ? null
-            : await request.Baseline.GetValuesAsync(users.Select(u => u.ObjectGuid).ToArray(), cancellationToken);
-        var smells = new List<PermissionSmell>();
-        for (var i = 0; i < users.Count; i++)
-        {
-            users[i] = Diff(users[i], previous);
-            Count(users[i], smells);
+            var user = UserEntryReader.Read(entry);
+            Count(user, smells);
+            users.Add(user);
         }
 
         return new KeyScanPage(baseDn, number, mode, users, smells);
@@ -68,26 +59,17 @@ internal sealed class ScanRun(KeyScanRequest request, ScanMode mode)
         Users = _users,
         Values = _values,
         UndecodableValues = _undecodable,
-        ChangedUsers = _changed,
         Reconnects = reconnects,
         Smells = _smells,
         SmellCount = _smellCount,
         Elapsed = elapsed,
     };
 
-    private static ScannedUser Diff(ScannedUser user, IReadOnlyDictionary<Guid, IReadOnlyCollection<string>>? previous)
-    {
-        var before = previous is not null && previous.TryGetValue(user.ObjectGuid, out var known) ? known : [];
-        var (added, removed) = KeyValueDiff.Compute(before, user.Values.Select(v => v.Raw).ToArray());
-        return user with { AddedValues = added, RemovedValues = removed };
-    }
-
     private void Count(ScannedUser user, List<PermissionSmell> smells)
     {
         _users++;
         _values += user.Values.Count;
         _undecodable += user.Values.Count(v => !v.IsDecoded);
-        _changed += user.HasChanges ? 1 : 0;
         if (!_known.Contains(user.ObjectGuid))
         {
             return;

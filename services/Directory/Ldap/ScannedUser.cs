@@ -1,6 +1,6 @@
 namespace Whfb.Directory.Ldap;
 
-/// <summary>One object returned by a scan, with its current values and the change against the baseline.</summary>
+/// <summary>One object returned by a scan, with its current values.</summary>
 public sealed record ScannedUser
 {
     public required Guid ObjectGuid { get; init; }
@@ -18,12 +18,4 @@ public sealed record ScannedUser
     public int? AdminCount { get; init; }
 
     public IReadOnlyList<ScannedKeyValue> Values { get; init; } = [];
-
-    /// <summary>Values not in the baseline (all values when there is no baseline).</summary>
-    public IReadOnlyList<string> AddedValues { get; init; } = [];
-
-    /// <summary>Baseline values no longer present.</summary>
-    public IReadOnlyList<string> RemovedValues { get; init; } = [];
-
-    public bool HasChanges => AddedValues.Count > 0 || RemovedValues.Count > 0;
 }

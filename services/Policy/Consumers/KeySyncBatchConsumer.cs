@@ -7,7 +7,7 @@ namespace Whfb.Policy.Consumers;
 /// <summary>
 /// SyncTracker's key sync events, one message per key, taken in batches: one transaction (and one turn of the write gate)
 /// per batch instead of per key, each event still applied once (inbox). A stalled pipeline's recovery sends thousands
-/// of stuck and recovered events at once; one transaction each drained at 25-38 events/s in the demo.
+/// of stuck and recovered events at once, and a transaction per event would leave them queued far longer than the stall.
 /// </summary>
 public abstract class KeySyncBatchConsumer<T>(
     OutcomeRecorder recorder, string inbox, Func<T, KeyReference> key, Func<T, Guid> eventId, Action<T, DeviceOutcome> apply) : IConsumer<Batch<T>>

@@ -64,7 +64,7 @@ public static class SecurityExtensions
     /// <summary>
     /// AddAuthentication brings ASP.NET Core data protection, whose hosted service loads (and on a first start writes) an
     /// XML key ring as the host starts. No service here issues cookies or protected payloads (API keys and JWT bearers
-    /// only), so the ring is left to load on first use, which never comes (SyncTracker idle: 6.5 MB less resident memory).
+    /// only), so the ring is left to load on first use, which never comes, and no process holds it in memory.
     /// </summary>
     private static void NoEagerDataProtection(IServiceCollection services)
     {

@@ -10,9 +10,10 @@ public sealed record SeedResult(string Ou, int Created, int Reused, int Updated,
 
 /// <summary>
 /// Puts the scenario's users in AD (one OU per scenario and seed) and links each Entra user to its AD twin
-/// (immutable id = base64 objectGUID, SID, DN), except users outside the sync scope. Samba adds only ~15 users/s per connection, so users are added over
-/// several connections, and a later run reuses the OU: one paged search lists what is there, only missing users are
-/// added, and users an earlier run changed get one modify each (keys cleared, adminCount as the scenario says).
+/// (immutable id = base64 objectGUID, SID, DN), except users outside the sync scope. Samba adds users slowly on one
+/// connection and serves each connection in turn, so users are added over several connections, and a later run reuses
+/// the OU: one paged search lists what is there, only missing users are added, and users an earlier run changed get one
+/// modify each (keys cleared, adminCount as the scenario says).
 /// </summary>
 public static class DirectorySeeder
 {

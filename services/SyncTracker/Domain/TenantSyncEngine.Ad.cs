@@ -66,7 +66,7 @@ public sealed partial class TenantSyncEngine
 
     /// <summary>
     /// The scanned UPN, as the string already held for it (the user's own, or its Entra user's when equal): every scan
-    /// would otherwise keep one more copy per user (4.5 MB per 80,000 users).
+    /// would otherwise keep one more copy per user, growing with the directory.
     /// </summary>
     private string? SharedUpn(AdUser user, string? scanned) =>
         scanned is null ? null

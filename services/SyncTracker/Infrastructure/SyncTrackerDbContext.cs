@@ -8,8 +8,8 @@ public sealed class SyncTrackerDbContext(DbContextOptions<SyncTrackerDbContext> 
 {
     /// <summary>
     /// Statements per command when saving. A scan page saves about 1,000 users and their keys; in one command (EF's
-    /// default) its SQL text, builder chunks and parameter maps are each larger than 85 kB, so every save left several MB
-    /// of large-object-heap garbage that only a gen2 collection frees (40+ MB of the service's peak at 10k keys). At 50
+    /// default) its SQL text, builder chunks and parameter maps are each larger than 85 kB, so every save left
+    /// large-object-heap garbage that only a gen2 collection frees, and it piled up into the service's peak. At 50
     /// rows the pieces stay on the small-object heap and die young; the save is still one transaction.
     /// </summary>
     public const int SaveBatchSize = 50;

@@ -10,14 +10,13 @@ internal sealed class ScanCollector
     public IEnumerable<ScannedUser> Users => Pages.SelectMany(p => p.Users);
 
     public static async Task<(KeyScanSummary Summary, ScanCollector Pages)> ScanAsync(
-        LdapDirectoryOptions options, KeyScanRequest? request = null, InMemoryKeyCredentialBaseline? baseline = null)
+        LdapDirectoryOptions options, KeyScanRequest? request = null)
     {
         using var scanner = new KeyCredentialScanner(options);
         var collector = new ScanCollector();
         var summary = await scanner.ScanAsync(request ?? new KeyScanRequest(), (page, _) =>
         {
             collector.Pages.Add(page);
-            baseline?.Apply(page);
             return ValueTask.CompletedTask;
         });
         return (summary, collector);

@@ -8,7 +8,7 @@ using static Whfb.SyncTracker.Tests.Support.SyncTrackerHost;
 namespace Whfb.SyncTracker.Tests.Integration;
 
 /// <summary>
-/// The demo's false stall, on the real service, Samba AD and Graph emulator: users whose keys Entra Connect never writes
+/// No false pipeline stall, on the real service, Samba AD and Graph emulator: users whose keys Entra Connect never writes
 /// (adminCount=1) or whose AD user is gone are never returned by a scan; the service looks them up by anchor instead.
 /// </summary>
 public sealed class AdLookupServiceTests
