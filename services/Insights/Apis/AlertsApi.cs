@@ -19,7 +19,7 @@ public static class AlertsApi
             .Produces<List<AlertRow>>().ProducesValidationProblem();
 
         api.MapPost("/{id:guid}/ack", async (Guid id, ClaimsPrincipal user, AlertStore alerts, CancellationToken ct) =>
-                await alerts.AcknowledgeAsync(user.RequiredTenantId(), id, user.Actor(), ct) ? Results.NoContent() : Results.NotFound())
+                await alerts.AcknowledgeAsync(user.RequiredTenantId(), id, user.Actor(), ct) ? Results.NoContent() : NotFoundProblem.Of("alert"))
             .WithSummary("Acknowledge an alert (records who and when; the first acknowledgement is kept)");
         return app;
     }

@@ -45,7 +45,7 @@ public static partial class WebhooksApi
 
                 var webhook = await store.UpdateAsync(user.RequiredTenantId(), id, request, ct);
                 LogChanged(logger, "updated", id, user.Actor());
-                return webhook is null ? Results.NotFound() : Results.Ok(webhook);
+                return webhook is null ? NotFoundProblem.Of("webhook") : Results.Ok(webhook);
             })
             .WithSummary("Replace a webhook (a null secret keeps the current one)").Produces<Webhook>().ProducesValidationProblem();
 
@@ -53,7 +53,7 @@ public static partial class WebhooksApi
             {
                 var deleted = await store.DeleteAsync(user.RequiredTenantId(), id, ct);
                 LogChanged(logger, "deleted", id, user.Actor());
-                return deleted ? Results.NoContent() : Results.NotFound();
+                return deleted ? Results.NoContent() : NotFoundProblem.Of("webhook");
             })
             .WithSummary("Delete a webhook");
         return app;
