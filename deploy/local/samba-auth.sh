@@ -11,8 +11,19 @@ SAMBA_KEYTAB_NAME=private/whfb-ldap.keytab
 KRB5_DIR="$WHFB_LOCAL_DIR/kerberos"
 KRB5_CONF="$KRB5_DIR/krb5.conf"
 
-samba_ca_file() { echo "$SAMBA_DIR/$SAMBA_TLS_SUBDIR/ca.pem"; }
-samba_keytab() { echo "$SAMBA_DIR/$SAMBA_KEYTAB_NAME"; }
+# The folder of the DC serving our port: ours, or the one of another checkout whose DC start.sh reuses (samba runs in
+# its folder). Its CA and its keytab are the ones that work.
+samba_serving_dir() {
+  local owner cwd
+  if [[ -z "$(samba_pid)" ]] && owner="$(port_owner "$SAMBA_LDAP_PORT")" && [[ -n "$owner" ]] && samba_is_kind "$owner" \
+    && cwd="$(readlink "/proc/$owner/cwd" 2>/dev/null)" && [[ -s "$cwd/$SAMBA_TLS_SUBDIR/ca.pem" ]]; then
+    echo "$cwd"
+  else
+    echo "$SAMBA_DIR"
+  fi
+}
+samba_ca_file() { echo "$(samba_serving_dir)/$SAMBA_TLS_SUBDIR/ca.pem"; }
+samba_keytab() { echo "$(samba_serving_dir)/$SAMBA_KEYTAB_NAME"; }
 
 # A CA (made once) and a server certificate for DIR's LDAPS and StartTLS. The certificate names every host local
 # clients use: localhost, 127.0.0.1, the DC's own name, "directory" (the Docker Compose service) and this machine's host
