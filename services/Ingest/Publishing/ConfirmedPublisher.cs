@@ -106,12 +106,15 @@ public sealed partial class ConfirmedPublisher : BackgroundService
             // stopping: what is still queued is refused below
         }
 
-        var refused = new List<PendingRequest>();
-        while (queue.TakeGroup(int.MaxValue, DateTimeOffset.MaxValue, refused) is { Count: > 0 } || refused.Count > 0)
+        // Every request counts as late at the end of time: each tenant's line is taken out whole and refused.
+        var left = new List<PendingRequest>();
+        do
         {
-            refused.ForEach(p => p.Done.TrySetResult(false));
-            refused.Clear();
+            left.Clear();
+            queue.TakeGroup(int.MaxValue, DateTimeOffset.MaxValue, left);
+            left.ForEach(p => p.Done.TrySetResult(false));
         }
+        while (left.Count > 0);
 
         // Every slot back means every group in flight has its confirms (or its failure).
         for (var i = 0; i < concurrent; i++)
