@@ -87,10 +87,16 @@ postgres_init() {
 }
 
 # Run SQL as the postgres superuser over the unix socket (from /: the postgres user may
-# not be allowed into the current directory).
+# not be allowed into the current directory), or over loopback TCP when the server is another checkout's (start.sh
+# reuses it, and its socket is in that checkout's folder).
 postgres_sql() {
-  (cd / && runuser -u postgres -- "$(postgres_bin)/psql" -h "$PG_SOCKET_DIR" -p "$PG_PORT" \
-    -U postgres -d postgres -qAtX -v ON_ERROR_STOP=1 -c "$1")
+  if [[ -S "$PG_SOCKET_DIR/.s.PGSQL.$PG_PORT" ]]; then
+    (cd / && runuser -u postgres -- "$(postgres_bin)/psql" -h "$PG_SOCKET_DIR" -p "$PG_PORT" \
+      -U postgres -d postgres -qAtX -v ON_ERROR_STOP=1 -c "$1")
+  else
+    PGPASSWORD="$PG_PASSWORD" "$(postgres_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" \
+      -U postgres -d postgres -qAtX -v ON_ERROR_STOP=1 -c "$1"
+  fi
 }
 
 postgres_start() {
