@@ -36,7 +36,6 @@ internal sealed partial class OutboxDispatcher<TContext>(
                 if (time.GetUtcNow() >= nextCleanup)
                 {
                     await publisher.DeleteSentAsync(stoppingToken);
-                    await publisher.DeleteOldInboxAsync(stoppingToken);
                     nextCleanup = time.GetUtcNow() + CleanupEvery;
                 }
 
