@@ -1,4 +1,5 @@
 using System.Globalization;
+using Whfb.Contracts.Ids;
 
 namespace Whfb.DeviceReports.Normalization;
 
@@ -13,11 +14,11 @@ public static class DeterministicIds
 
     /// <summary>Id of one event-log record: tenant, device, channel (case-insensitive) and record id.</summary>
     public static Guid ForDeviceEvent(Guid tenantId, Guid deviceId, string channel, long recordId) =>
-        UuidV5.Create(Namespace, string.Create(CultureInfo.InvariantCulture,
+        NameBasedIds.Sha1UuidV5(Namespace, string.Create(CultureInfo.InvariantCulture,
             $"event|{tenantId:D}|{deviceId:D}|{channel.Trim().ToLowerInvariant()}|{recordId}"));
 
     /// <summary>Id of one device report (dsregcmd status, policy state) by kind and collection time.</summary>
     public static Guid ForReport(Guid tenantId, Guid deviceId, string kind, DateTimeOffset collectedAt) =>
-        UuidV5.Create(Namespace, string.Create(CultureInfo.InvariantCulture,
+        NameBasedIds.Sha1UuidV5(Namespace, string.Create(CultureInfo.InvariantCulture,
             $"report|{kind}|{tenantId:D}|{deviceId:D}|{collectedAt.UtcTicks}"));
 }

@@ -24,7 +24,8 @@ public static class IngestExtensions
             .Validate(o => o.MaxEventAge > TimeSpan.Zero, "Ingest:MaxEventAge must be positive").ValidateOnStart();
         var options = section.Get<IngestOptions>() ?? new IngestOptions();
 
-        builder.AddDatabase<IngestDbContext>();
+        // Ingest publishes with broker confirms before answering the collector, never through the outbox.
+        builder.AddDatabase<IngestDbContext>(outbox: false);
         builder.AddMessaging();
         builder.AddCollectorAuthentication();
         builder.Services.AddSingleton(new CollectorRecordReaderOptions { MaxRecords = options.MaxRecords, MaxAge = options.MaxEventAge });

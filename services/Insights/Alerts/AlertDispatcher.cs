@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Whfb.ServiceDefaults.Retries;
 using Whfb.ServiceDefaults.Telemetry;
 
 namespace Whfb.Insights.Alerts;
@@ -100,8 +101,12 @@ public sealed partial class AlertDispatcher(
         var failed = attempts >= options.Value.MaxAttempts;
         LogAttemptFailed(logger, delivery.Id, delivery.WebhookId, delivery.WebhookName, attempts, error);
         await DueDeliveries.RecordAsync(dataSource, delivery.Id, failed ? "failed" : "pending", attempts,
-            now + Backoff.After(attempts, options.Value), error, null, ct);
+            now + RetryDelay(attempts), error, null, ct);
     }
+
+    /// <summary>Delay before the retry that follows attempt <paramref name="attempts"/> (1-based): the first delay, then doubling, capped.</summary>
+    private TimeSpan RetryDelay(int attempts) => ExponentialBackoff.Delay(
+        TimeSpan.FromSeconds(options.Value.FirstBackoffSeconds), TimeSpan.FromSeconds(options.Value.MaxBackoffSeconds), attempts - 1);
 
     private async Task<string?> PostAsync(DueDelivery delivery, CancellationToken ct)
     {

@@ -13,7 +13,8 @@ public static class InsightsExtensions
     public static IHostApplicationBuilder AddInsights(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<InsightsOptions>(builder.Configuration.GetSection(InsightsOptions.Section));
-        builder.AddDatabase<InsightsDbContext>();
+        // Insights only consumes; it publishes nothing, so it needs no outbox.
+        builder.AddDatabase<InsightsDbContext>(outbox: false);
         builder.AddWhfbAuthentication();
         builder.AddWhfbOpenApi();
         builder.Services.AddAnalytics();

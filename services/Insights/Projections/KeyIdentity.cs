@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Whfb.Contracts.Ids;
 
 namespace Whfb.Insights.Projections;
 
@@ -41,6 +40,6 @@ public static class KeyIdentity
     /// <summary>The key's part of its key-stuck episode key: the identity, empty text for <see cref="Guid.Empty"/> (as before stand-ins).</summary>
     public static string EpisodePart(Guid identity) => identity == Guid.Empty ? "" : identity.ToString();
 
-    /// <summary>A deterministic Guid of a text: the MD5 of its UTF-8 bytes read as a Guid (<c>new Guid(byte[16])</c>).</summary>
-    public static Guid Named(string text) => new(MD5.HashData(Encoding.UTF8.GetBytes(text)));
+    /// <summary>A deterministic Guid of a text (<see cref="NameBasedIds.Md5Guid"/>).</summary>
+    public static Guid Named(string text) => NameBasedIds.Md5Guid(text);
 }

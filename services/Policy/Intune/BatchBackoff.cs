@@ -1,3 +1,5 @@
+using Whfb.ServiceDefaults.Retries;
+
 namespace Whfb.Policy.Intune;
 
 /// <summary>
@@ -12,5 +14,5 @@ public static class BatchBackoff
 
     public static TimeSpan Delay(TimeSpan? retryAfter, int round) => retryAfter is { } wait && wait > TimeSpan.Zero
         ? wait
-        : TimeSpan.FromTicks((long)Math.Min(Longest.Ticks, First.Ticks * Math.Pow(2, Math.Max(0, round))));
+        : ExponentialBackoff.Delay(First, Longest, round);
 }

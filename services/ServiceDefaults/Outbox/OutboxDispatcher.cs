@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Whfb.ServiceDefaults.Retries;
 
 namespace Whfb.ServiceDefaults.Outbox;
 
@@ -16,6 +17,8 @@ internal sealed partial class OutboxDispatcher<TContext>(
     where TContext : DbContext
 {
     private static readonly TimeSpan CleanupEvery = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,7 +39,6 @@ internal sealed partial class OutboxDispatcher<TContext>(
                 if (time.GetUtcNow() >= nextCleanup)
                 {
                     await publisher.DeleteSentAsync(stoppingToken);
-                    await publisher.DeleteOldInboxAsync(stoppingToken);
                     nextCleanup = time.GetUtcNow() + CleanupEvery;
                 }
 
@@ -65,7 +67,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         await started.Task;
     }
 
-    private static TimeSpan Backoff(int failures) => TimeSpan.FromMilliseconds(Math.Min(30_000, 200 * Math.Pow(2, Math.Min(failures, 8))));
+    private static TimeSpan Backoff(int failures) => ExponentialBackoff.Delay(FirstBackoff, LongestBackoff, failures);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed ({Failures} in a row); rows stay pending")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, int failures);

@@ -45,23 +45,6 @@ public sealed class OutboxPublisher<TContext>(
         return db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Deletes inbox rows older than <see cref="OutboxOptions.InboxRetention"/>, a batch per statement; the rows deleted.</summary>
-    public async Task<int> DeleteOldInboxAsync(CancellationToken cancellationToken)
-    {
-        var cutoff = time.GetUtcNow() - options.Value.InboxRetention;
-        var batch = options.Value.PruneBatchSize;
-        var total = 0;
-        while (true)
-        {
-            var deleted = await db.Database.ExecuteSqlAsync(
-                $"DELETE FROM inbox_messages WHERE ctid IN (SELECT ctid FROM inbox_messages WHERE processed_at < {cutoff} LIMIT {batch})",
-                cancellationToken);
-            total += deleted;
-            if (deleted < batch)
-                return total;
-        }
-    }
-
     private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
         var type = OutboxTypeName.Resolve(row.MessageType)

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Whfb.Contracts.Ids;
 using Whfb.Simulator.Intune;
 using Whfb.Simulator.Tenant;
 
@@ -50,7 +49,7 @@ public static class FleetTenant
         ArgumentNullException.ThrowIfNull(device);
         return new ManagedDevice
         {
-            Id = new Guid(MD5.HashData(Encoding.UTF8.GetBytes($"intune:{device.Device.DeviceId}"))).ToString(),
+            Id = NameBasedIds.Md5Guid($"intune:{device.Device.DeviceId}").ToString(),
             DeviceName = device.Device.DisplayName,
             AzureAdDeviceId = device.HybridJoined ? device.Device.DeviceId : Guid.Empty,
             UserId = device.User.Id,

@@ -42,7 +42,7 @@ public sealed class InboxPruneTests : IAsyncLifetime
             Assert.True(await db.TryMarkProcessedAsync(Guid.NewGuid(), "prune-test", at, default));
         }
 
-        var deleted = await scope.ServiceProvider.GetRequiredService<OutboxPublisher<OutboxTestDbContext>>().DeleteOldInboxAsync(default);
+        var deleted = await scope.ServiceProvider.GetRequiredService<InboxPruner<OutboxTestDbContext>>().DeleteOldInboxAsync(default);
 
         Assert.Equal(old.Count, deleted);
         var left = await db.Set<InboxMessage>().Select(m => m.ProcessedAt).ToListAsync();
