@@ -19,7 +19,7 @@ internal sealed partial class InboxPruneService<TContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Migrations run as a hosted service; waiting for start-up means the table exists before the first pass.
-        await StartedAsync(stoppingToken);
+        await HostStarted.WaitAsync(lifetime, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -40,14 +40,6 @@ internal sealed partial class InboxPruneService<TContext>(
 
             await Task.Delay(PruneEvery, time, stoppingToken);
         }
-    }
-
-    private async Task StartedAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
-        await started.Task;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox pruning failed; rows are pruned on a later pass")]

@@ -25,7 +25,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         // Rows left pending by an earlier process wait until every hosted service has started, the bus included:
         // published before its topology exists, a message to an exchange without its queue bindings yet is dropped by
         // the broker and would still be marked sent.
-        await StartedAsync(stoppingToken);
+        await HostStarted.WaitAsync(lifetime, stoppingToken);
         var failures = 0;
         var nextCleanup = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
@@ -57,14 +57,6 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
             await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
         }
-    }
-
-    private async Task StartedAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
-        await started.Task;
     }
 
     private static TimeSpan Backoff(int failures) => ExponentialBackoff.Delay(FirstBackoff, LongestBackoff, failures);
