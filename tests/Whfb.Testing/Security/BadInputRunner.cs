@@ -7,6 +7,13 @@ public sealed record BadInputTally(string Service, int Tried, int ClientErrors, 
 {
     public override string ToString() =>
         $"{Service}: {Tried} cases, {ClientErrors} answered 4xx, {ServerErrors} answered 5xx, {PartialWrites} left a side effect";
+
+    /// <summary>Every case broke no rule: all answered 4xx, none 5xx, none left a side effect.</summary>
+    public void AssertClean()
+    {
+        Xunit.Assert.True(Failures.Count == 0, string.Join("\n", Failures));
+        Xunit.Assert.Equal((Tried, 0, 0), (ClientErrors, ServerErrors, PartialWrites));
+    }
 }
 
 /// <summary>

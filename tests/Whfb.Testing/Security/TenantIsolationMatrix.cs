@@ -7,6 +7,13 @@ namespace Whfb.Testing.Security;
 public sealed record IsolationTally(string Service, int Routes, int Calls, int CrossTenantResults, IReadOnlyList<string> Failures)
 {
     public override string ToString() => $"{Service}: {Routes} routes × credentials = {Calls} calls, {CrossTenantResults} cross-tenant results";
+
+    /// <summary>No leak, 5xx, changed row or unseeded route, and no cross-tenant result.</summary>
+    public void AssertClean()
+    {
+        Xunit.Assert.True(Failures.Count == 0, string.Join("\n", Failures));
+        Xunit.Assert.Equal(0, CrossTenantResults);
+    }
 }
 
 /// <summary>
