@@ -11,4 +11,10 @@ public enum StuckKeyHint
     AdminSdHolderProtected,
     AttributeUnreadable,
     PipelineStalled,
+
+    /// <summary>Entra Connect is exporting, but more slowly than keys arrive: the key waits its turn in a backlog.</summary>
+    PipelineBacklog,
+
+    /// <summary>Entra Connect exported keys created more than a cycle after this one: it was passed over (an export error of its own).</summary>
+    PassedOverByExport,
 }

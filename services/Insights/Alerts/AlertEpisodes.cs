@@ -10,14 +10,15 @@ namespace Whfb.Insights.Alerts;
 /// An opening that folds into an open parent episode (a key stuck only because the pipeline stalled) is recorded
 /// with <c>folded_into</c> and queues nothing, and neither does its close. A close also closes the open episodes under
 /// the change's <see cref="AlertChange.AlsoCloses"/> keys (a key's episode opened before its device was known).
+/// A pipeline episode that opens adopts the tenant's open foldable alerts (<see cref="AlertChange.AdoptsFoldable"/>).
 /// </summary>
 internal static class AlertEpisodes
 {
     // FOR SHARE: a concurrent close of the parent (another instance's batch) either waits for this transaction (and
     // its resolve summary counts this row) or commits first, and then this row sees the parent closed and is not folded.
     private const string Open = """
-        INSERT INTO alerts (id, tenant_id, episode_key, kind, title, text, device_id, opened_at, folded_into)
-        VALUES (gen_random_uuid(), @t, @episode, @kind, @title, @text, @device, @at,
+        INSERT INTO alerts (id, tenant_id, episode_key, kind, title, text, device_id, opened_at, foldable, folded_into)
+        VALUES (gen_random_uuid(), @t, @episode, @kind, @title, @text, @device, @at, @foldable,
                 (SELECT p.id FROM alerts p WHERE p.tenant_id = @t AND p.episode_key = @parent AND p.resolved_at IS NULL FOR SHARE))
         ON CONFLICT (tenant_id, episode_key) WHERE resolved_at IS NULL DO NOTHING
         RETURNING id, folded_into IS NULL, false
@@ -29,6 +30,25 @@ internal static class AlertEpisodes
         UPDATE alerts a SET resolved_at = @at, resolution = @text
         WHERE a.tenant_id = @t AND a.episode_key = ANY(@episodes) AND a.resolved_at IS NULL
         RETURNING a.id, a.folded_into IS NULL, EXISTS (SELECT 1 FROM alerts c WHERE c.folded_into = a.id)
+        """;
+
+    // Adoption: open foldable alerts not folded, or folded into an episode that has resolved since (a stall followed by a
+    // backlog), fold into the new episode. Notifications of theirs not sent yet are withheld; those sent stay sent.
+    private const string Adopt = """
+        WITH adopted AS (
+            SELECT c.id FROM alerts c
+            WHERE c.tenant_id = @t AND c.foldable AND c.resolved_at IS NULL AND c.id <> @parent
+              AND (c.folded_into IS NULL OR EXISTS (SELECT 1 FROM alerts p WHERE p.id = c.folded_into AND p.resolved_at IS NOT NULL))
+            FOR UPDATE OF c),
+        folded AS (UPDATE alerts c SET folded_into = @parent FROM adopted WHERE c.id = adopted.id RETURNING c.id),
+        withheld AS (
+            UPDATE alert_deliveries d SET status = 'withheld', leased_until = NULL
+            FROM adopted WHERE d.alert_id = adopted.id AND d.status = 'pending' AND (d.leased_until IS NULL OR d.leased_until <= @now)
+            RETURNING d.id)
+        UPDATE alerts p SET text = p.text || format(' It adopts %s open key-stuck %s raised before it%s.',
+                (SELECT count(*) FROM folded), CASE WHEN (SELECT count(*) FROM folded) = 1 THEN 'alert' ELSE 'alerts' END,
+                CASE WHEN (SELECT count(*) FROM withheld) = 0 THEN '' ELSE format(' (%s of their notifications not yet sent are withheld)', (SELECT count(*) FROM withheld)) END)
+        WHERE p.id = @parent AND EXISTS (SELECT 1 FROM folded)
         """;
 
     private const string Queue = """
@@ -44,6 +64,11 @@ internal static class AlertEpisodes
         {
             foreach (var (alert, summarisesFolds) in await ChangeAsync(change, c, t, ct))
             {
+                if (change.Opens && change.AdoptsFoldable)
+                {
+                    await AdoptAsync(change.TenantId, alert, now, c, t, ct);
+                }
+
                 await using var queue = new NpgsqlCommand(Queue, c, t);
                 queue.Parameters.AddWithValue("alert", alert);
                 queue.Parameters.AddWithValue("event", change.Opens ? "opened" : "resolved");
@@ -54,6 +79,15 @@ internal static class AlertEpisodes
                 await queue.ExecuteNonQueryAsync(ct);
             }
         }
+    }
+
+    private static async Task AdoptAsync(Guid tenant, Guid parent, DateTimeOffset now, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct)
+    {
+        await using var adopt = new NpgsqlCommand(Adopt, c, t);
+        adopt.Parameters.AddWithValue("t", tenant);
+        adopt.Parameters.AddWithValue("parent", parent);
+        adopt.Parameters.AddWithValue("now", now);
+        await adopt.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The alerts opened or closed that are to be notified (none when nothing changed), each with whether it summarises folded rows.</summary>
@@ -69,6 +103,7 @@ internal static class AlertEpisodes
         command.Parameters.AddWithValue("text", change.Text);
         command.Parameters.AddWithValue("device", (object?)change.DeviceId ?? DBNull.Value);
         command.Parameters.AddWithValue("at", change.At);
+        command.Parameters.AddWithValue("foldable", change.Foldable);
         command.Parameters.Add(new NpgsqlParameter("parent", NpgsqlDbType.Text) { Value = (object?)change.FoldsInto ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(ct);
         var notified = new List<(Guid, bool)>(1);

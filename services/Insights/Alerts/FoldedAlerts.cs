@@ -4,18 +4,19 @@ using Npgsql;
 namespace Whfb.Insights.Alerts;
 
 /// <summary>
-/// Alerts folded into a parent (key-stuck rows of a stalled pipeline): the parent's resolve summary, and unfolding the
-/// rows still open <see cref="AlertOptions.FoldedGrace"/> after their parent resolved, so that no stuck key stays silent.
+/// Alerts folded into a parent (key-stuck rows of a stalled pipeline or a backlog): the parent's resolve summary, and
+/// unfolding the rows still open <see cref="AlertOptions.FoldedGrace"/> after their parent resolved, so that no stuck key
+/// stays silent. An unfolded row has outlived its pipeline explanation: no later episode adopts it.
 /// </summary>
 internal static class FoldedAlerts
 {
     /// <summary>
-    /// SQL expression, for an alert <c>a</c>: ". N keys went stuck during the stall; R have reached AD, W still waiting."
+    /// SQL expression, for an alert <c>a</c>: ". It held up N keys past their threshold; R have reached AD, W still waiting."
     /// (to follow its resolution text), counted from its folded rows when it is evaluated; null when nothing was folded into it.
     /// </summary>
     public const string Summary = """
-        (SELECT format('. %s during the stall; %s reached AD, %s still waiting.',
-                    to_char(count(*), 'FM999,999,999,990') || CASE WHEN count(*) = 1 THEN ' key went stuck' ELSE ' keys went stuck' END,
+        (SELECT format('. It held up %s past their threshold; %s reached AD, %s still waiting.',
+                    to_char(count(*), 'FM999,999,999,990') || CASE WHEN count(*) = 1 THEN ' key' ELSE ' keys' END,
                     to_char(count(*) FILTER (WHERE c.resolved_at IS NOT NULL), 'FM999,999,999,990')
                         || CASE WHEN count(*) FILTER (WHERE c.resolved_at IS NOT NULL) = 1 THEN ' has' ELSE ' have' END,
                     to_char(count(*) FILTER (WHERE c.resolved_at IS NULL), 'FM999,999,999,990'))
@@ -26,14 +27,15 @@ internal static class FoldedAlerts
     // the same moment is skipped, and once closed it is no longer due. The opened notification goes out as any other.
     private const string Unfold = """
         WITH due AS (
-            SELECT c.id, p.resolved_at AS parent_resolved_at
+            SELECT c.id, p.resolved_at AS parent_resolved_at, p.kind AS parent_kind
             FROM alerts c JOIN alerts p ON p.id = c.folded_into
             WHERE c.folded_into IS NOT NULL AND c.resolved_at IS NULL AND p.resolved_at <= @now - @grace
             ORDER BY p.resolved_at LIMIT @limit
             FOR UPDATE OF c SKIP LOCKED),
         unfolded AS (
-            UPDATE alerts c SET folded_into = NULL, text = c.text || format(' Still stuck %s after the sync pipeline recovered (%s).',
-                @graceText, to_char(due.parent_resolved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS"Z"'))
+            UPDATE alerts c SET folded_into = NULL, foldable = false, text = c.text || format(' Still stuck %s after %s (%s).',
+                @graceText, CASE due.parent_kind WHEN 'sync-backlog' THEN 'the sync backlog cleared' ELSE 'the sync pipeline recovered' END,
+                to_char(due.parent_resolved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS"Z"'))
             FROM due WHERE c.id = due.id
             RETURNING c.id, c.tenant_id, c.kind),
         queued AS (

@@ -3,11 +3,14 @@ using Whfb.Insights.Model;
 
 namespace Whfb.Insights.Projections;
 
-/// <summary>What key events (SyncTracker) change: key states, "key in AD", sync latency, stuck and stall alerts.</summary>
+/// <summary>What key events (SyncTracker) change: key states, "key in AD", sync latency, stuck, stall and backlog alerts.</summary>
 public static class KeyEventsProjector
 {
     /// <summary>The tenant's pipeline-stalled episode; key-stuck alerts it alone explains fold into it.</summary>
     public const string PipelineEpisode = "sync-pipeline";
+
+    /// <summary>The tenant's backlog episode (Entra Connect exports, but slower than keys arrive); the same folding.</summary>
+    public const string BacklogEpisode = "sync-backlog";
 
     public static bool TryApply(ProjectionSet set, HistoryRow row)
     {
@@ -28,7 +31,7 @@ public static class KeyEventsProjector
                 stuck.Hints = string.Join(", ", m.Hints);
                 set.Deltas.Alerts.Add(StuckAlert(m.Key, true, m.DetectedAt,
                     $"Key of {Who(m.Key)} has waited {m.WaitingFor:g} for AD. Hints: {(m.Hints.Count == 0 ? "none" : stuck.Hints)}")
-                    with { FoldsInto = OnlyThePipeline(m.Hints) ? PipelineEpisode : null });
+                    with { FoldsInto = PipelineEpisodeOf(m.Hints), Foldable = OnlyThePipeline(m.Hints) });
                 return true;
             case OrphanedKeyDetected m:
                 var orphan = set.Key(m.TenantId, UserOrAdKey(m.UserId, m.AdKeyId), KeyIdentity.Of(m.DeviceId, null, m.AdKeyId), m.DetectedAt);
@@ -43,11 +46,21 @@ public static class KeyEventsProjector
                 return true;
             case SyncPipelineStalled m:
                 set.Deltas.Alerts.Add(new AlertChange(m.TenantId, PipelineEpisode, "pipeline-stalled", true, "Key sync pipeline stalled",
-                    $"No key reached AD since {m.LastKeySyncedAt?.ToString("u") ?? "ever"}; {m.KeysWaiting} keys waiting", m.DetectedAt, null));
+                    $"No key reached AD since {m.LastKeySyncedAt?.ToString("u") ?? "ever"}; {m.KeysWaiting} keys waiting", m.DetectedAt, null)
+                    { AdoptsFoldable = true });
                 return true;
             case SyncPipelineRecovered m:
                 set.Deltas.Alerts.Add(new AlertChange(m.TenantId, PipelineEpisode, "pipeline-stalled", false, "Key sync pipeline recovered",
                     $"Keys reach AD again (stalled since {m.StalledSince:u})", m.RecoveredAt, null));
+                return true;
+            case SyncBacklogDetected m:
+                set.Deltas.Alerts.Add(new AlertChange(m.TenantId, BacklogEpisode, "sync-backlog", true, "Key sync backlog", BacklogText.Detected(m), m.DetectedAt, null)
+                    { AdoptsFoldable = true });
+                return true;
+            case SyncBacklogCleared m:
+                set.Deltas.Alerts.Add(new AlertChange(m.TenantId, BacklogEpisode, "sync-backlog", false, "Key sync backlog cleared",
+                    $"No key waits past its threshold for Entra Connect's export any more (backlog since {m.BacklogSince:u}; {BacklogText.Keys(m.KeysWaiting)} still waiting within their threshold or for reasons of their own)",
+                    m.ClearedAt, null));
                 return true;
             default:
                 return false;
@@ -123,11 +136,16 @@ public static class KeyEventsProjector
     }
 
     /// <summary>
-    /// Stuck only because the pipeline stalled: every hint is <see cref="StuckKeyHint.PipelineStalled"/>. A key with a
-    /// user-specific hint (or one added later) is stuck for its own reason and keeps its own alert.
+    /// Stuck for no reason of its own: every hint is about the pipeline (or there is none yet). Such an alert folds into a
+    /// pipeline episode, when it opens or when one opens later. A key with a reason of its own (a user-specific hint,
+    /// or passed over by the export) keeps its own alert.
     /// </summary>
     private static bool OnlyThePipeline(IReadOnlyList<StuckKeyHint> hints) =>
-        hints.Count > 0 && hints.All(h => h == StuckKeyHint.PipelineStalled);
+        hints.All(h => h is StuckKeyHint.PipelineStalled or StuckKeyHint.PipelineBacklog);
+
+    /// <summary>The episode that explains a key stuck only because of the pipeline: the stall, or else the backlog.</summary>
+    private static string? PipelineEpisodeOf(IReadOnlyList<StuckKeyHint> hints) =>
+        hints.Count == 0 || !OnlyThePipeline(hints) ? null : hints.Contains(StuckKeyHint.PipelineStalled) ? PipelineEpisode : BacklogEpisode;
 
     private static string Who(KeyReference key) => key.UserPrincipalName ?? key.UserId.ToString();
 

@@ -28,6 +28,12 @@ public sealed record AlertChange(
 {
     /// <summary>A close also closes open episodes under these keys: the same episode opened under an earlier identity.</summary>
     public IReadOnlyList<string> AlsoCloses { get; init; } = [];
+
+    /// <summary>The alert has no cause of its own: a pipeline episode that opens later adopts it (<see cref="AdoptsFoldable"/>).</summary>
+    public bool Foldable { get; init; }
+
+    /// <summary>Opening this episode folds into it the tenant's open foldable alerts (those already sent stay sent; its text counts them).</summary>
+    public bool AdoptsFoldable { get; init; }
 }
 
 /// <summary>What applying a batch adds to the daily rollups and the alerts, besides the projection states.</summary>

@@ -48,7 +48,7 @@ public sealed class AlertFoldingTests(AlertsHost host)
 
         var notes = receiver.Notifications();
         Assert.Equal(["opened", "resolved"], notes.Select(n => n.Event));
-        Assert.Equal($"Keys reach AD again (stalled since {now:u}). 50 keys went stuck during the stall; 50 have reached AD, 0 still waiting.", notes[1].Text);
+        Assert.Equal($"Keys reach AD again (stalled since {now:u}). It held up 50 keys past their threshold; 50 have reached AD, 0 still waiting.", notes[1].Text);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class FoldedGraceTests(AlertsHost host)
         await host.SettledAsync(tenant, "a.resolved_at IS NOT NULL", 2);
         host.Time.Advance(Options.FoldSummaryDelay);
         await host.SettledAsync(tenant, "a.resolved_at IS NOT NULL", 2);
-        Assert.EndsWith("2 keys went stuck during the stall; 1 has reached AD, 1 still waiting.", receiver.Notifications()[^1].Text, StringComparison.Ordinal);
+        Assert.EndsWith("It held up 2 keys past their threshold; 1 has reached AD, 1 still waiting.", receiver.Notifications()[^1].Text, StringComparison.Ordinal);
 
         host.Time.Advance(Options.FoldedGrace - Options.FoldSummaryDelay - TimeSpan.FromSeconds(1));
         await Dispatcher.DispatchDueAsync(CancellationToken.None);

@@ -69,6 +69,11 @@ public static class Events
     public static SyncPipelineRecovered PipelineRecovered(Guid tenant, DateTimeOffset stalledSince, DateTimeOffset at) =>
         new(Guid.NewGuid(), tenant, stalledSince, at, 0);
 
+    public static SyncBacklogDetected Backlog(Guid tenant, DateTimeOffset at, int keysWaiting) =>
+        new(Guid.NewGuid(), tenant, at, 400, 650, keysWaiting, TimeSpan.FromHours(2), TimeSpan.FromHours(4), TimeSpan.FromMinutes(30));
+
+    public static SyncBacklogCleared BacklogCleared(Guid tenant, DateTimeOffset since, DateTimeOffset at) => new(Guid.NewGuid(), tenant, since, at, 0);
+
     public static OrphanedKeyDetected Orphan(Guid tenant, Guid device, DateTimeOffset at) =>
         new(Guid.NewGuid(), tenant, Guid.NewGuid(), "CN=Ada,DC=contoso,DC=test", "orphan-key", device, at.AddDays(-30), OrphanReason.DeviceDeleted, at);
 
