@@ -6,11 +6,11 @@ namespace Whfb.Insights.Alerts;
 public sealed record Webhook(Guid Id, string Name, string Url, string Format, IReadOnlyList<string> Kinds, bool Enabled, DateTimeOffset CreatedAt);
 
 /// <summary>Create or replace a webhook. <see cref="Secret"/> signs every notification; on update, null keeps the old one.</summary>
-/// <param name="Kinds">Alert kinds to deliver (key-stuck, pipeline-stalled, rollout-halted, gpo-conflict, graph-permission-missing, directory-unreachable); empty = all.</param>
+/// <param name="Kinds">Alert kinds to deliver (key-stuck, pipeline-stalled, sync-backlog, rollout-halted, gpo-conflict, graph-permission-missing, directory-unreachable); empty = all.</param>
 public sealed record WebhookRequest(string Name, string Url, string? Secret, string? Format, IReadOnlyList<string>? Kinds, bool? Enabled)
 {
     public static readonly string[] AlertKinds =
-        ["key-stuck", "pipeline-stalled", "rollout-halted", "gpo-conflict", HealthEventsProjector.PermissionKind, HealthEventsProjector.DirectoryKind];
+        ["key-stuck", "pipeline-stalled", "sync-backlog", "rollout-halted", "gpo-conflict", HealthEventsProjector.PermissionKind, HealthEventsProjector.DirectoryKind];
 
     public const int MaxNameLength = 200;
     public const int MaxUrlLength = 2048;
