@@ -13,6 +13,9 @@ public sealed class SyncFaults
     private int _stagingCycles;
     private int _partialExportLimit = -1;
 
+    /// <summary>Every cycle exports at most this many keys of its backlog, oldest first (0 = no limit): a slow export.</summary>
+    public int ExportLimitPerCycle { get; set; }
+
     /// <summary>Extra time every cycle takes (slow cycles).</summary>
     public TimeSpan SlowCycleExtra { get; set; }
 
@@ -44,11 +47,12 @@ public sealed class SyncFaults
 
     internal bool TakeStagingCycle() => TakeOne(ref _stagingCycles);
 
-    /// <summary>The export limit of this cycle (int.MaxValue when none), consumed.</summary>
+    /// <summary>The export limit of this cycle: the one-off partial export (consumed), the slow export, or int.MaxValue when none.</summary>
     internal int TakeExportLimit()
     {
-        var limit = Interlocked.Exchange(ref _partialExportLimit, -1);
-        return limit < 0 ? int.MaxValue : limit;
+        var once = Interlocked.Exchange(ref _partialExportLimit, -1);
+        var slow = ExportLimitPerCycle > 0 ? ExportLimitPerCycle : int.MaxValue;
+        return once < 0 ? slow : Math.Min(once, slow);
     }
 
     private static bool TakeOne(ref int counter)

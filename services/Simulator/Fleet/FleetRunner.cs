@@ -43,6 +43,7 @@ public sealed class FleetRunner(
         (status.Scenario, status.DurationSeconds) = (scenario.Name, scenario.Timing.DurationSeconds);
         status.Rings = rings.Select((r, i) => new RingGroup(i, r.Name, r.GroupId, devices.Count(d => d.Ring == i))).ToList();
         faults.ExcludeFromScope(devices.Where(d => d.OutOfSyncScope).Select(d => d.User.Id));
+        faults.ExportLimitPerCycle = scenario.Faults.SlowExport;
         status.State = "seeding";
         var (sink, http) = FleetSinks.Create(options.Value);
         using (http)

@@ -63,6 +63,12 @@ public sealed record FaultMix
     /// <summary>Users whose AD object starts with a stale key value no Entra key matches (orphaned keys).</summary>
     public int OrphanedKeys { get; init; }
 
+    /// <summary>
+    /// Entra Connect exports at most this many keys per cycle for the whole run (0 = no limit): a slow export (a throttled
+    /// DC, a large ring) that keeps flowing while a backlog builds up.
+    /// </summary>
+    public int SlowExport { get; init; }
+
     /// <summary>Scheduler disabled for this many cycles, from <see cref="ScenarioTiming.StallAfterSeconds"/> on, once keys are being registered.</summary>
     public int StalledSchedulerCycles { get; init; }
 }

@@ -104,4 +104,28 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.Equal(0, full.Backlog);
         Assert.Equal(3, (await harness.AdKeysAsync(user)).Count);
     }
+
+    [Fact]
+    public async Task Slow_export_exports_at_most_its_limit_every_cycle_until_the_backlog_drains()
+    {
+        var user = await harness.CreateSyncedUserAsync("slow1");
+        for (var i = 0; i < 5; i++)
+        {
+            harness.RegisterKey(user);
+        }
+
+        harness.Faults.ExportLimitPerCycle = 2;
+        using var engine = harness.NewEngine();
+
+        var backlogs = new List<int>();
+        var inAd = new List<int>();
+        for (var cycle = 0; cycle < 4; cycle++)
+        {
+            backlogs.Add((await engine.RunCycleAsync()).Backlog);
+            inAd.Add((await harness.AdKeysAsync(user)).Count);
+        }
+
+        Assert.Equal([3, 1, 0, 0], backlogs);
+        Assert.Equal([2, 4, 5, 5], inAd);
+    }
 }
