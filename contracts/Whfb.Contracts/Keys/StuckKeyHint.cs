@@ -15,6 +15,6 @@ public enum StuckKeyHint
     /// <summary>Entra Connect is exporting, but more slowly than keys arrive: the key waits its turn in a backlog.</summary>
     PipelineBacklog,
 
-    /// <summary>Entra Connect exported keys created more than a cycle after this one: it was passed over (an export error of its own).</summary>
+    /// <summary>Entra Connect exported keys created a cycle or more after this one: it was passed over (an export error of its own).</summary>
     PassedOverByExport,
 }

@@ -1,0 +1,45 @@
+namespace Whfb.SyncTracker.Domain;
+
+/// <summary>
+/// Whether keys wait because Entra Connect exports more slowly than they arrive. Entra Connect exports a cycle's pending
+/// changes oldest first; a key is part of the backlog while the export has not got past it, and passed over once keys
+/// created a cycle or more after it reached AD (that key has an export problem of its own).
+/// </summary>
+public sealed class BacklogMonitor(SyncThresholds thresholds)
+{
+    public ExportFlow Flow { get; } = new(thresholds.StallAfter);
+
+    public bool PassedOver(TrackedKey key) =>
+        Flow.Frontier is { } frontier && key.CreatedInEntraAt is { } created && frontier - created >= thresholds.Cycle;
+
+    /// <summary>Reads the backlog among <paramref name="waiting"/>, leaving out keys <paramref name="explainedByUser"/> and those passed over.</summary>
+    public BacklogReading Read(IEnumerable<TrackedKey> waiting, Func<TrackedKey, bool> explainedByUser, DateTimeOffset now)
+    {
+        Flow.Prune(now);
+        var since = now - Flow.Window;
+        var (count, overdue, arrived, oldest) = (0, 0, 0, TimeSpan.Zero);
+        foreach (var key in waiting)
+        {
+            if (key.CreatedInEntraAt is not { } created)
+            {
+                continue;
+            }
+
+            arrived += created > since ? 1 : 0;
+            if (explainedByUser(key) || PassedOver(key))
+            {
+                continue;
+            }
+
+            var age = now - created;
+            count++;
+            overdue += age >= thresholds.StuckAfter ? 1 : 0;
+            oldest = age > oldest ? age : oldest;
+        }
+
+        var cycles = Flow.Window / thresholds.Cycle;
+        var rate = Flow.Synced / cycles;
+        var arriving = (arrived + Flow.SyncedCreatedAfter(since)) / cycles;
+        return new BacklogReading(count, overdue, rate, arriving, oldest, rate > 0 ? thresholds.Cycle * (count / rate) : null);
+    }
+}
