@@ -1,7 +1,7 @@
 namespace Whfb.SyncTracker.Domain;
 
 /// <summary>
-/// The tenant's Entra Connect export as SyncTracker sees it: last key synced, the current stall episode, what the
+/// The tenant's Entra Connect export as SyncTracker sees it: last key synced, the current stall and backlog episodes, what the
 /// organization object last said about directory synchronization, and when Graph's users were last all known.
 /// </summary>
 public sealed class PipelineState
@@ -10,6 +10,9 @@ public sealed class PipelineState
     public DateTimeOffset? LastKeySyncedAt { get; set; }
     public DateTimeOffset? StalledSince { get; set; }
     public DateTimeOffset? LastRecoveredAt { get; set; }
+
+    /// <summary>Start of the current backlog episode (keys wait past their threshold while the export still flows).</summary>
+    public DateTimeOffset? BacklogSince { get; set; }
 
     /// <summary>organization.onPremisesSyncEnabled as last read.</summary>
     public bool? OnPremisesSyncEnabled { get; set; }
@@ -26,4 +29,6 @@ public sealed class PipelineState
     public uint Version { get; set; }
 
     public bool IsStalled => StalledSince is not null;
+
+    public bool HasBacklog => BacklogSince is not null;
 }

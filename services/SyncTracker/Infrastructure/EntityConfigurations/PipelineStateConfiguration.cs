@@ -13,6 +13,7 @@ internal sealed class PipelineStateConfiguration : IEntityTypeConfiguration<Pipe
         e.Property(p => p.TenantId).ValueGeneratedNever();
         e.Property(p => p.Version).IsRowVersion();
         e.Ignore(p => p.IsStalled);
+        e.Ignore(p => p.HasBacklog);
         e.UseSnakeCaseColumns();
     }
 }

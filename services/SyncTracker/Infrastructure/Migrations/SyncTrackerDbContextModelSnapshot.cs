@@ -301,6 +301,10 @@ namespace Whfb.SyncTracker.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
+                    b.Property<DateTimeOffset?>("BacklogSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("backlog_since");
+
                     b.Property<DateTimeOffset?>("LastKeySyncedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_key_synced_at");
