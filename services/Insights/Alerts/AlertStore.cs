@@ -9,6 +9,9 @@ public sealed record AlertRow(
     Guid Id, string Kind, string Title, string Text, Guid? DeviceId, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt,
     DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, Guid? FoldedInto, long Folded, long Delivered, long Pending, long Failed);
 
+/// <summary>Notifications of one alert kind and event (opened, resolved) in one delivery status, over every webhook of the tenant.</summary>
+public sealed record NotificationCount(string Kind, string Event, string Status, long Count);
+
 /// <summary>What to list: state (open, resolved, all), kinds (empty = all), whether folded alerts are included.</summary>
 public sealed record AlertFilter(string State, IReadOnlyCollection<string> Kinds, bool IncludeFolded, int Limit);
 
@@ -29,6 +32,13 @@ public sealed class AlertStore(Db db, TimeProvider time)
             r.Val<DateTimeOffset>(6), r.Val<DateTimeOffset>(7), r.Opt<string>(8), r.Val<Guid>(9), r.GetInt64(10), r.GetInt64(11), r.GetInt64(12),
             r.GetInt64(13)),
         ct, ("t", tenant), ("limit", filter.Limit), ("kinds", filter.Kinds.ToArray()));
+
+    public Task<List<NotificationCount>> NotificationsAsync(Guid tenant, CancellationToken ct) => db.QueryAsync("""
+        SELECT a.kind, d.event, d.status, count(*)
+        FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id
+        WHERE a.tenant_id = @t
+        GROUP BY a.kind, d.event, d.status ORDER BY a.kind, d.event, d.status
+        """, r => new NotificationCount(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)), ct, ("t", tenant));
 
     public async Task<bool> AcknowledgeAsync(Guid tenant, Guid id, string by, CancellationToken ct) => await db.ExecuteAsync(
         "UPDATE alerts SET acknowledged_at = coalesce(acknowledged_at, @at), acknowledged_by = coalesce(acknowledged_by, @by) WHERE tenant_id = @t AND id = @id",

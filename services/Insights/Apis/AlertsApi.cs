@@ -18,6 +18,12 @@ public static class AlertsApi
                 + "folded = false (default: key-stuck alerts folded into a stalled-pipeline alert are left out, and counted in its 'folded') | true; limit")
             .Produces<List<AlertRow>>().ProducesValidationProblem();
 
+        api.MapGet("/notifications", async (HttpRequest q, ClaimsPrincipal user, AlertStore alerts, CancellationToken ct) =>
+                Tabular.Rows(q, await alerts.NotificationsAsync(user.RequiredTenantId(), ct), "notifications"))
+            .WithSummary("How many notifications the tenant's webhooks were sent or are to be sent, per alert kind, event (opened, resolved) and status "
+                + "(delivered, pending, failed, withheld: a key alert adopted by a pipeline episode before it was sent)")
+            .Produces<List<NotificationCount>>();
+
         api.MapPost("/{id:guid}/ack", async (Guid id, ClaimsPrincipal user, AlertStore alerts, CancellationToken ct) =>
                 await alerts.AcknowledgeAsync(user.RequiredTenantId(), id, user.Actor(), ct) ? Results.NoContent() : NotFoundProblem.Of("alert"))
             .WithSummary("Acknowledge an alert (records who and when; the first acknowledgement is kept)");
