@@ -38,6 +38,9 @@ internal sealed record DemoData
 
     public JsonElement? Rollout { get; init; }
 
+    /// <summary>Insights' notification counts per alert kind, event and delivery status.</summary>
+    public IReadOnlyList<JsonElement> Notifications { get; init; } = [];
+
     public IReadOnlyList<string> Problems { get; init; } = [];
 
     public const int AlertLimit = 1000;
@@ -72,12 +75,15 @@ internal sealed record DemoData
             Alerts = [.. newest.Concat(few).DistinctBy(a => a.GetProperty("id").GetString())],
             AlertListFull = newest.Count >= AlertLimit,
             Rollout = await LatestRolloutAsync(sources, ct),
+            Notifications = [.. Items(await sources.ServiceAsync("insights", "/v1/alerts/notifications", ct), "notifications")],
             Problems = sources.Problems,
         };
     }
 
-    private static List<JsonElement> AlertsOf(JsonElement? body) =>
-        body is { } b && b.TryGetProperty("alerts", out var alerts) && alerts.ValueKind == JsonValueKind.Array ? [.. alerts.EnumerateArray()] : [];
+    private static IEnumerable<JsonElement> Items(JsonElement? body, string name) =>
+        body is { } b && b.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : [];
+
+    private static List<JsonElement> AlertsOf(JsonElement? body) => [.. Items(body, "alerts")];
 
     /// <summary>The newest rollout's status from Policy (the list may be an array or wrapped in an object).</summary>
     private static async Task<JsonElement?> LatestRolloutAsync(DemoSources sources, CancellationToken ct)

@@ -60,10 +60,35 @@ internal static partial class DemoReport
         }
 
         byKind.WriteTo(text);
-        foreach (var stall in alerts.Where(a => Str(a, "kind") == "pipeline-stalled").OrderBy(a => Str(a, "openedAt"), StringComparer.Ordinal))
+        foreach (var episode in alerts.Where(a => Str(a, "kind") is "pipeline-stalled" or "sync-backlog").OrderBy(a => Str(a, "openedAt"), StringComparer.Ordinal))
         {
-            text.Append(Inv($"  stalled pipeline episode: opened {Time(Str(stall, "openedAt"))}, resolved {Time(Str(stall, "resolvedAt"))}, {N(stall, "folded"):N0} key-stuck alerts folded in\n"));
+            text.Append(Inv($"  {(Str(episode, "kind") == "sync-backlog" ? "backlog" : "stalled pipeline")} episode: opened {Time(Str(episode, "openedAt"))}, resolved {Time(Str(episode, "resolvedAt"))}, {N(episode, "folded"):N0} key-stuck alerts folded in\n"));
+            text.Append("    ").Append(Str(episode, "text")).Append('\n');
         }
+
+        Notifications(text, data);
+    }
+
+    /// <summary>
+    /// What the webhooks were sent, per kind, against the goal for key sync: one notification per root cause (a stuck key
+    /// with a reason of its own, or a pipeline episode), give or take five.
+    /// </summary>
+    private static void Notifications(StringBuilder text, DemoData data)
+    {
+        Section(text, "Notifications to webhooks (Insights; the demo's canary webhook receives every kind)");
+        var table = new DemoTextTable("kind", "opened sent", "resolved sent", "withheld", "pending", "failed");
+        foreach (var kind in data.Notifications.GroupBy(n => Str(n, "kind")).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            long Count(string @event, string status) => kind.Where(n => Str(n, "status") == status && (@event.Length == 0 || Str(n, "event") == @event)).Sum(n => N(n, "count"));
+            table.Add(kind.Key, Count("opened", "delivered"), Count("resolved", "delivered"), Count("", "withheld"), Count("", "pending"), Count("", "failed"));
+        }
+
+        table.WriteTo(text);
+        var keySync = data.Notifications.Where(n => Str(n, "kind") is "key-stuck" or "pipeline-stalled" or "sync-backlog" && Str(n, "status") == "delivered").Sum(n => N(n, "count"));
+        var ownCause = data.StuckKeys.Count(k => Items(k, "hints").Any(h => h.GetString() is not ("PipelineStalled" or "PipelineBacklog")));
+        var episodes = data.Alerts.Count(a => Str(a, "kind") is "pipeline-stalled" or "sync-backlog");
+        var goal = ownCause + (2 * episodes) + 5;
+        text.Append(Inv($"  key sync: {keySync:N0} notifications sent; goal <= {goal:N0} ({ownCause:N0} keys stuck for a reason of their own + opened and resolved of {episodes} pipeline episodes + 5): {(keySync <= goal ? "met" : "NOT met")}\n"));
     }
 
     private static void Rollout(StringBuilder text, DemoData data)
