@@ -21,7 +21,8 @@ public sealed record SyncHealth(
     DateTimeOffset? PredictedOnPremAccessAt,
     bool? OnPremisesSyncEnabled = null,
     DateTimeOffset? OnPremisesLastSyncAt = null,
-    InventoryFreshness? Inventory = null)
+    InventoryFreshness? Inventory = null,
+    DateTimeOffset? BacklogSince = null)
 {
     public static SyncHealth From(PipelineState? pipeline, IReadOnlyList<TrackedKey> waiting, IReadOnlyList<(DateTimeOffset Observed, TimeSpan Latency)> synced,
         TimeSpan configuredCycle, DateTimeOffset now)
@@ -29,7 +30,7 @@ public sealed record SyncHealth(
         var latencies = synced.Select(s => s.Latency.TotalMinutes).Order().ToList();
         var (cycle, nextExport) = SyncRhythm.Estimate(synced.Select(s => s.Observed), configuredCycle, now);
         return new SyncHealth(
-            pipeline?.IsStalled == true ? "stalled" : waiting.Count == 0 ? "idle" : "flowing",
+            pipeline?.IsStalled == true ? "stalled" : pipeline?.HasBacklog == true ? "backlog" : waiting.Count == 0 ? "idle" : "flowing",
             pipeline?.StalledSince,
             waiting.Count,
             waiting.Count(k => k.State == KeyState.Stuck),
@@ -41,6 +42,7 @@ public sealed record SyncHealth(
             cycle.TotalMinutes,
             waiting.Count == 0 ? null : nextExport,
             pipeline?.OnPremisesSyncEnabled,
-            pipeline?.OnPremisesLastSyncAt);
+            pipeline?.OnPremisesLastSyncAt,
+            BacklogSince: pipeline?.BacklogSince);
     }
 }
