@@ -2,15 +2,16 @@ namespace Whfb.SyncTracker.Domain;
 
 /// <summary>
 /// Whether keys wait because Entra Connect exports more slowly than they arrive. Entra Connect exports a cycle's pending
-/// changes oldest first; a key is part of the backlog while the export has not got past it, and passed over once keys
-/// created a cycle or more after it reached AD (that key has an export problem of its own).
+/// changes oldest first; a key is part of the backlog while the export has not reached its creation time, and passed
+/// over once the export had reached it a cycle ago (the next cycle would have taken it): that key has an export
+/// problem of its own.
 /// </summary>
 public sealed class BacklogMonitor(SyncThresholds thresholds)
 {
     public ExportFlow Flow { get; } = new(thresholds.StallAfter);
 
-    public bool PassedOver(TrackedKey key) =>
-        Flow.Frontier is { } frontier && key.CreatedInEntraAt is { } created && frontier - created >= thresholds.Cycle;
+    public bool PassedOver(TrackedKey key, DateTimeOffset now) =>
+        key.CreatedInEntraAt is { } created && Flow.FrontierAt(now - thresholds.Cycle) is { } frontier && frontier >= created;
 
     /// <summary>Reads the backlog among <paramref name="waiting"/>, leaving out keys <paramref name="explainedByUser"/> and those passed over.</summary>
     public BacklogReading Read(IEnumerable<TrackedKey> waiting, Func<TrackedKey, bool> explainedByUser, DateTimeOffset now)
@@ -26,7 +27,7 @@ public sealed class BacklogMonitor(SyncThresholds thresholds)
             }
 
             arrived += created > since ? 1 : 0;
-            if (explainedByUser(key) || PassedOver(key))
+            if (explainedByUser(key) || PassedOver(key, now))
             {
                 continue;
             }

@@ -145,6 +145,7 @@ public sealed partial class TenantSyncEngine
             Emit(new KeySynced(EventIds.For("key-synced", key.Id, key.CreatedInEntraAt!.Value), reference, observed, key.Latency!.Value));
         }
 
+        RecordExport(key);
         PipelineSawSync();
     }
 

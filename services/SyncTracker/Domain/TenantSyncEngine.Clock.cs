@@ -27,6 +27,7 @@ public sealed partial class TenantSyncEngine
     private void EvaluateWaitingKeys()
     {
         EvaluatePipeline();
+        EvaluateBacklog();
         foreach (var key in _keys.Waiting.Where(k => k.State == KeyState.AwaitingAd && Now - k.CreatedInEntraAt >= Thresholds.StuckAfter && StillListed(k)).ToArray())
         {
             key.StuckSince = Now;
@@ -41,11 +42,7 @@ public sealed partial class TenantSyncEngine
     public List<StuckKeyHint> Hints(TrackedKey key)
     {
         var hints = UserHints(EntraUserOf(key));
-        if (_pipeline.IsStalled)
-        {
-            hints.Add(StuckKeyHint.PipelineStalled);
-        }
-
+        AddPipelineHints(key, hints);
         return hints;
     }
 
@@ -102,10 +99,7 @@ public sealed partial class TenantSyncEngine
             }
 
             var hints = UserHints(user);
-            if (key.Hints.Contains(StuckKeyHint.PipelineStalled))
-            {
-                hints.Add(StuckKeyHint.PipelineStalled);
-            }
+            hints.AddRange(key.Hints.Where(IsPipelineHint));
 
             if (!hints.SequenceEqual(key.Hints))
             {

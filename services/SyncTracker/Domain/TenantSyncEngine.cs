@@ -49,6 +49,11 @@ public sealed partial class TenantSyncEngine(Guid tenantId, SyncThresholds thres
             _keys.Add(key);
         }
 
+        foreach (var key in _keys.All.Where(k => k.State.IsInAd()).OrderBy(k => k.ObservedInAdAt))
+        {
+            RecordExport(key);
+        }
+
         _pipeline = pipeline ?? _pipeline;
         LoadDirectory(directory);
     }

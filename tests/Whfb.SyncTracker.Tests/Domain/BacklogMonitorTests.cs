@@ -34,7 +34,7 @@ public sealed class BacklogMonitorTests
     public void Arrivals_outside_the_window_are_forgotten_and_without_arrivals_no_drain_time_is_estimated()
     {
         var monitor = new BacklogMonitor(thresholds);
-        monitor.Flow.Record(Now.AddMinutes(-61), Now.AddMinutes(-70));
+        monitor.Flow.Record(Now.AddMinutes(-61), Now.AddMinutes(-100));
 
         var reading = monitor.Read(Keys(Now.AddMinutes(-80), 2), _ => false, Now);
 
@@ -44,18 +44,20 @@ public sealed class BacklogMonitorTests
     }
 
     [Fact]
-    public void A_key_the_export_passed_over_by_a_cycle_or_a_key_its_user_explains_is_not_part_of_the_backlog()
+    public void A_key_the_export_reached_a_cycle_ago_or_a_key_its_user_explains_is_not_part_of_the_backlog()
     {
         var monitor = new BacklogMonitor(thresholds);
+        monitor.Flow.Record(Now.AddMinutes(-40), Now.AddMinutes(-85));
         monitor.Flow.Record(Now.AddMinutes(-5), Now.AddMinutes(-60));
-        var passedOver = Keys(Now.AddMinutes(-90), 1).Single();
-        var atTheFrontier = Keys(Now.AddMinutes(-89), 1).Single();
-        var ownReason = Keys(Now.AddMinutes(-80), 1).Single();
+        var passedOver = Keys(Now.AddMinutes(-85), 1).Single();
+        var reachedThisCycle = Keys(Now.AddMinutes(-80), 1).Single();
+        var ownReason = Keys(Now.AddMinutes(-90), 1).Single();
 
-        var reading = monitor.Read([passedOver, atTheFrontier, ownReason], k => k == ownReason, Now);
+        var reading = monitor.Read([passedOver, reachedThisCycle, ownReason], k => k == ownReason, Now);
 
-        Assert.True(monitor.PassedOver(passedOver));
-        Assert.False(monitor.PassedOver(atTheFrontier));
+        Assert.True(monitor.PassedOver(passedOver, Now));
+        Assert.False(monitor.PassedOver(reachedThisCycle, Now));
+        Assert.True(monitor.PassedOver(reachedThisCycle, Now.AddMinutes(25)));
         Assert.Equal((1, 1), (reading.Waiting, reading.Overdue));
     }
 
@@ -67,6 +69,21 @@ public sealed class BacklogMonitorTests
         flow.Record(Now, Now.AddMinutes(-40));
 
         Assert.Equal(Now.AddMinutes(-10), flow.Frontier);
+    }
+
+    [Fact]
+    public void The_frontier_at_an_earlier_moment_survives_pruning()
+    {
+        var flow = new ExportFlow(TimeSpan.FromHours(1));
+        flow.Record(Now.AddHours(-3), Now.AddHours(-4));
+        flow.Record(Now.AddMinutes(-20), Now.AddMinutes(-30));
+
+        flow.Prune(Now);
+
+        Assert.Equal(Now.AddHours(-4), flow.FrontierAt(Now.AddMinutes(-30)));
+        Assert.Equal(Now.AddMinutes(-30), flow.FrontierAt(Now));
+        Assert.Null(new ExportFlow(TimeSpan.FromHours(1)).FrontierAt(Now));
+        Assert.Equal(1, flow.Synced);
     }
 
     private static IEnumerable<TrackedKey> Keys(DateTimeOffset created, int count) =>
