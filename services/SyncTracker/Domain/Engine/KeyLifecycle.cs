@@ -69,9 +69,9 @@ internal sealed class KeyLifecycle(TenantSyncState state)
     public void Stuck(TrackedKey key, List<StuckKeyHint> hints)
     {
         var now = state.Now;
+        Move(key, KeyState.Stuck, KeyTrigger.StuckThresholdPassed);
         key.StuckSince = now;
         key.Hints = hints;
-        Move(key, KeyState.Stuck, KeyTrigger.StuckThresholdPassed);
         Emit(new KeySyncStuck(EventIds.For("key-stuck", key.Id, key.CreatedInEntraAt!.Value), key.ToReference(), now,
             now - key.CreatedInEntraAt.Value, key.Hints));
     }
@@ -86,9 +86,9 @@ internal sealed class KeyLifecycle(TenantSyncState state)
         state.Changes.Keys.Add(key);
         if (key.State.IsInAd())
         {
+            Move(key, KeyState.Unmatched, KeyTrigger.EntraKeyGone);
             key.UnmatchedSince = state.Now;
             key.OrphanReason = deviceDeleted ? OrphanReason.DeviceDeleted : OrphanReason.EntraKeyDeleted;
-            Move(key, KeyState.Unmatched, KeyTrigger.EntraKeyGone);
         }
         else if (key.State.IsWaiting())
         {
@@ -99,8 +99,8 @@ internal sealed class KeyLifecycle(TenantSyncState state)
     /// <summary>The unclaimed value outlived the grace: an orphan, reported once.</summary>
     public void Orphaned(TrackedKey key)
     {
-        key.OrphanReason ??= OrphanReason.NoMatchingEntraKey;
         Move(key, KeyState.Orphaned, KeyTrigger.OrphanGracePassed);
+        key.OrphanReason ??= OrphanReason.NoMatchingEntraKey;
         Emit(new OrphanedKeyDetected(EventIds.For("key-orphaned", key.Id, key.UnmatchedSince!.Value), state.TenantId, key.EntraUserId,
             key.AdObjectDn ?? "", key.AdKeyId!, key.DeviceId, key.AdCreatedAt, key.OrphanReason.Value, state.Now));
     }
@@ -110,14 +110,15 @@ internal sealed class KeyLifecycle(TenantSyncState state)
     {
         var reported = key.HasEntraSide || key.State == KeyState.Orphaned;
         var now = state.Now;
-        key.RemovedFromAdAt = now;
         Move(key, KeyState.Removed, KeyTrigger.ValueLeftAd);
+        key.RemovedFromAdAt = now;
         if (reported)
         {
             Emit(new NgcKeyRemovedFromAd(EventIds.For("key-removed-from-ad", key.Id, now), key.ToReference(), now));
         }
     }
 
+    // Enter and Move check the table before anything is written, so a refused move leaves the key as it was.
     private void Enter(TrackedKey key, KeyState to, KeyTrigger trigger)
     {
         Take(new KeyTransition(null, to, trigger));
