@@ -8,7 +8,7 @@ public sealed partial class KeyLifecycleDiagramTests
     [Fact]
     public void The_README_diagram_is_the_one_the_transition_table_renders()
     {
-        var readme = File.ReadAllText(ReadmePath());
+        var readme = File.ReadAllText(Path.Combine(ServiceSource.Directory, "README.md"));
         var diagram = Assert.Single(MermaidBlock().Matches(readme), m => m.Groups[1].Value.StartsWith("stateDiagram-v2", StringComparison.Ordinal));
 
         Assert.Equal(KeyLifecycleDiagram.Render(), diagram.Groups[1].Value.ReplaceLineEndings("\n"));
@@ -22,21 +22,6 @@ public sealed partial class KeyLifecycleDiagramTests
         Assert.Equal(KeyLifecycle.Transitions.Count + 1, lines.Length);
         Assert.Contains("    [*] --> AwaitingAd : EntraKeyObserved", lines);
         Assert.Contains("    Stuck --> Recovered : ValueFoundInAd", lines);
-    }
-
-    /// <summary>The service's README, found from the test binaries up to the repository root.</summary>
-    private static string ReadmePath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "services", "SyncTracker", "README.md");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("services/SyncTracker/README.md not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"```mermaid\r?\n(.*?)```", RegexOptions.Singleline)]
