@@ -32,13 +32,14 @@ internal static class AlertEpisodes
         RETURNING a.id, a.folded_into IS NULL, EXISTS (SELECT 1 FROM alerts c WHERE c.folded_into = a.id)
         """;
 
-    // Adoption: open foldable alerts not folded, or folded into an episode that has resolved since (a stall followed by a
-    // backlog), fold into the new episode. Notifications of theirs not sent yet are withheld; those sent stay sent.
+    // Adoption: open foldable alerts not folded, or folded into an episode that has resolved since or opened before this
+    // one (a stall after a backlog: the events travel apart, so the backlog's end may be applied after the stall's
+    // start), fold into the new episode. Notifications of theirs not sent yet are withheld; those sent stay sent.
     private const string Adopt = """
         WITH adopted AS (
             SELECT c.id FROM alerts c
             WHERE c.tenant_id = @t AND c.foldable AND c.resolved_at IS NULL AND c.id <> @parent
-              AND (c.folded_into IS NULL OR EXISTS (SELECT 1 FROM alerts p WHERE p.id = c.folded_into AND p.resolved_at IS NOT NULL))
+              AND (c.folded_into IS NULL OR EXISTS (SELECT 1 FROM alerts p WHERE p.id = c.folded_into AND (p.resolved_at IS NOT NULL OR p.opened_at < @at)))
             FOR UPDATE OF c),
         folded AS (UPDATE alerts c SET folded_into = @parent FROM adopted WHERE c.id = adopted.id RETURNING c.id),
         withheld AS (
@@ -66,7 +67,7 @@ internal static class AlertEpisodes
             {
                 if (change.Opens && change.AdoptsFoldable)
                 {
-                    await AdoptAsync(change.TenantId, alert, now, c, t, ct);
+                    await AdoptAsync(change, alert, now, c, t, ct);
                 }
 
                 await using var queue = new NpgsqlCommand(Queue, c, t);
@@ -81,10 +82,11 @@ internal static class AlertEpisodes
         }
     }
 
-    private static async Task AdoptAsync(Guid tenant, Guid parent, DateTimeOffset now, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct)
+    private static async Task AdoptAsync(AlertChange change, Guid parent, DateTimeOffset now, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct)
     {
         await using var adopt = new NpgsqlCommand(Adopt, c, t);
-        adopt.Parameters.AddWithValue("t", tenant);
+        adopt.Parameters.AddWithValue("t", change.TenantId);
+        adopt.Parameters.AddWithValue("at", change.At);
         adopt.Parameters.AddWithValue("parent", parent);
         adopt.Parameters.AddWithValue("now", now);
         await adopt.ExecuteNonQueryAsync(ct);

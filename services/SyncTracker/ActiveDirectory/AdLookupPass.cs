@@ -1,5 +1,4 @@
 using Whfb.Directory.Ldap;
-using Whfb.SyncTracker.Domain;
 using Whfb.SyncTracker.Tracking;
 
 namespace Whfb.SyncTracker.ActiveDirectory;
@@ -10,17 +9,12 @@ namespace Whfb.SyncTracker.ActiveDirectory;
 /// the anchors AD has no user for. The engine marks them looked up before the directory is asked, so a failing lookup
 /// is tried again a cycle later, not at every scan.
 /// </summary>
-internal sealed class AdLookupPass(SyncCoordinator coordinator, Guid tenantId)
+internal sealed class AdLookupPass(AdScanDriver driver)
 {
     /// <summary>What the directory answered; null when no user was due.</summary>
     public async Task<UserLookupResult?> RunAsync(KeyCredentialScanner scanner, int maxLookups, CancellationToken cancellationToken)
     {
-        IReadOnlyList<AdLookupRequest> due = [];
-        await coordinator.RunAsync(tenantId, (engine, _, _) =>
-        {
-            due = engine.TakeAdLookups(maxLookups);
-            return Task.FromResult(due.Count > 0);
-        }, cancellationToken);
+        var due = await driver.TakeLookupsAsync(maxLookups, cancellationToken);
         var asked = due.Select(r => (Request: r, Anchor: r.ToAnchor())).Where(a => a.Anchor is not null).ToList();
         if (asked.Count == 0)
         {
@@ -29,20 +23,7 @@ internal sealed class AdLookupPass(SyncCoordinator coordinator, Guid tenantId)
 
         var result = await scanner.LookUpUsersAsync([.. asked.Select(a => a.Anchor!)], maxLookups, cancellationToken);
         var absent = result.Absent.ToHashSet();
-        await coordinator.RunAsync(tenantId, (engine, _, _) =>
-        {
-            foreach (var user in result.Found)
-            {
-                engine.ObserveLookedUpAdUser(user.ToObservation());
-            }
-
-            foreach (var (request, _) in asked.Where(a => absent.Contains(a.Anchor!)))
-            {
-                engine.ObserveAbsentFromAd(request);
-            }
-
-            return Task.FromResult(true);
-        }, cancellationToken);
+        await driver.ApplyLookupsAsync(result.Found, asked.Where(a => absent.Contains(a.Anchor!)).Select(a => a.Request), cancellationToken);
         return result;
     }
 }

@@ -9,7 +9,7 @@ namespace Whfb.SyncTracker.ActiveDirectory;
 /// after enough failures in a row. Other failures (the database, say) are not the directory's.
 /// </summary>
 internal sealed partial class DirectoryFailurePass(
-    SyncCoordinator coordinator, Guid tenantId, DirectoryHealth health, AdScanOptions options, TimeProvider time, ILogger logger)
+    AdScanDriver driver, DirectoryHealth health, AdScanOptions options, TimeProvider time, ILogger logger)
 {
     private const int MaxErrorLength = 2000;
 
@@ -30,11 +30,7 @@ internal sealed partial class DirectoryFailurePass(
         health.ScanFailed(failures, error, time.GetUtcNow());
         try
         {
-            await coordinator.RunAsync(tenantId, (engine, _, _) =>
-            {
-                engine.ObserveDirectoryFailure([.. failures.Select(f => f.Server.ToString())], error, options.UnreachableAfterFailures);
-                return Task.FromResult(true);
-            }, cancellationToken);
+            await driver.RecordFailureAsync([.. failures.Select(f => f.Server.ToString())], error, options.UnreachableAfterFailures, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

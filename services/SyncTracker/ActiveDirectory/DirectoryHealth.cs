@@ -4,7 +4,7 @@ namespace Whfb.SyncTracker.ActiveDirectory;
 
 /// <summary>
 /// What the last scans found out about each domain controller, for <c>/health/ready</c>: which one answers, which ones
-/// do not (since when, why). Kept in memory by <see cref="AdScanService"/>; the episode and its events live in the engine.
+/// do not (since when, why). Kept in memory by <see cref="Tracking.AdScanService"/>; the episode and its events live in the engine.
 /// </summary>
 public sealed class DirectoryHealth
 {

@@ -1,11 +1,11 @@
-namespace Whfb.SyncTracker.Domain;
+namespace Whfb.SyncTracker.Domain.Engine;
 
 /// <summary>
 /// Keys reaching AD as SyncTracker sees them: the export frontier (the newest Entra creation time among keys that
 /// reached AD, and what it was at an earlier moment) and the arrivals of the recent window (throughput). Rebuilt from
 /// the keys after a restart, in the order they reached AD.
 /// </summary>
-public sealed class ExportFlow(TimeSpan window)
+internal sealed class ExportFlow(TimeSpan window)
 {
     private readonly List<(DateTimeOffset Observed, DateTimeOffset Created)> _recent = [];
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Whfb.Directory.Ldap;
-using Whfb.SyncTracker.Tracking;
+using Whfb.SyncTracker.ActiveDirectory;
 
-namespace Whfb.SyncTracker.ActiveDirectory;
+namespace Whfb.SyncTracker.Tracking;
 
 /// <summary>
 /// Scans msDS-KeyCredentialLink: a full scan when no cursor of the answering DC is stored, incremental scans
@@ -25,6 +25,7 @@ public sealed partial class AdScanService(
             return;
         }
 
+        var driver = new AdScanDriver(coordinator, tenantId);
         using var timer = new PeriodicTimer(options.Value.ScanInterval, time);
         KeyCredentialScanner? scanner = null;
         try
@@ -35,10 +36,10 @@ public sealed partial class AdScanService(
                 {
                     scanner ??= new KeyCredentialScanner(options.Value.ToLdap(), time);
                     var started = time.GetUtcNow();
-                    var summary = await new AdScanPass(coordinator, tenantId).RunAsync(scanner, started, options.Value.ObservationValidFor, stoppingToken);
+                    var summary = await new AdScanPass(driver).RunAsync(scanner, started, options.Value.ObservationValidFor, stoppingToken);
                     health.ScanSucceeded(scanner.Server!, scanner.SkippedServers, time.GetUtcNow());
                     LogScanned(logger, summary.Mode, scanner.Server, summary.Users, summary.Values, summary.SmellCount, summary.Elapsed.TotalMilliseconds);
-                    var lookups = await new AdLookupPass(coordinator, tenantId).RunAsync(scanner, options.Value.MaxLookupsPerScan, stoppingToken);
+                    var lookups = await new AdLookupPass(driver).RunAsync(scanner, options.Value.MaxLookupsPerScan, stoppingToken);
                     if (lookups is not null)
                     {
                         LogLookedUp(logger, lookups.Found.Count, lookups.Absent.Count);
@@ -49,7 +50,7 @@ public sealed partial class AdScanService(
                     LogFailed(logger, e);
                     scanner?.Dispose();
                     scanner = null;
-                    await new DirectoryFailurePass(coordinator, tenantId, health, options.Value, time, logger).RecordAsync(e, stoppingToken);
+                    await new DirectoryFailurePass(driver, health, options.Value, time, logger).RecordAsync(e, stoppingToken);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -1,4 +1,4 @@
-namespace Whfb.SyncTracker.Domain;
+namespace Whfb.SyncTracker.Domain.Engine;
 
 /// <summary>
 /// Whether keys wait because Entra Connect exports more slowly than they arrive. Entra Connect exports a cycle's pending
@@ -6,7 +6,7 @@ namespace Whfb.SyncTracker.Domain;
 /// over once the export had reached it a cycle ago (the next cycle would have taken it): that key has an export
 /// problem of its own.
 /// </summary>
-public sealed class BacklogMonitor(SyncThresholds thresholds)
+internal sealed class BacklogMonitor(SyncThresholds thresholds)
 {
     public ExportFlow Flow { get; } = new(thresholds.StallAfter);
 

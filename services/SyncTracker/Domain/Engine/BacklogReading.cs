@@ -1,4 +1,4 @@
-namespace Whfb.SyncTracker.Domain;
+namespace Whfb.SyncTracker.Domain.Engine;
 
 /// <summary>
 /// The export's throughput against the keys waiting for it, at one moment.
@@ -9,5 +9,5 @@ namespace Whfb.SyncTracker.Domain;
 /// <param name="ArrivingPerCycle">Keys created in Entra per cycle, over the window.</param>
 /// <param name="OldestWaiting">How long the oldest waiting key has waited.</param>
 /// <param name="EstimatedDrain">Waiting keys at the current rate; null when nothing reached AD in the window.</param>
-public sealed record BacklogReading(
+internal sealed record BacklogReading(
     int Waiting, int Overdue, double KeysPerCycle, double ArrivingPerCycle, TimeSpan OldestWaiting, TimeSpan? EstimatedDrain);

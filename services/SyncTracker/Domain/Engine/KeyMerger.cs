@@ -1,7 +1,13 @@
-namespace Whfb.SyncTracker.Domain;
+namespace Whfb.SyncTracker.Domain.Engine;
 
-public sealed partial class TenantSyncEngine
+/// <summary>
+/// One Entra key reported several times (device event, Graph listing, Graph's single GET) stays one tracked key: finds
+/// the key an observation describes, merges what it adds, and folds two tracked keys into one once a device tells.
+/// </summary>
+internal sealed class KeyMerger(TenantSyncState state, KeyPairing pairing)
 {
+    private TimeSpan Tolerance => state.Thresholds.CreationTolerance;
+
     /// <summary>
     /// The tracked Entra key an observation describes. By an id both carry (Graph id, device key id); else by the device
     /// with the creation time within the tolerance (the closest); else, when one side lacks the field that would tell
@@ -9,9 +15,9 @@ public sealed partial class TenantSyncEngine
     /// within the tolerance alone, and only when exactly one key qualifies: with two candidates nothing is merged
     /// (Graph's single GET with $expand=device is what tells such keys apart).
     /// </summary>
-    private TrackedKey? FindEntraKey(EntraKeyObservation o)
+    public TrackedKey? FindEntraKey(EntraKeyObservation o)
     {
-        var keys = _keys.OfEntraUser(o.UserId);
+        var keys = state.Keys.OfEntraUser(o.UserId);
         var byId = keys.FirstOrDefault(k => k.HasEntraSide && (
             (o.EntraKeyId is not null && k.EntraKeyId == o.EntraKeyId) || (o.DeviceKeyId is not null && k.DeviceKeyId == o.DeviceKeyId)));
         if (byId is not null)
@@ -19,7 +25,7 @@ public sealed partial class TenantSyncEngine
             return byId;
         }
 
-        var near = keys.Where(k => k.HasEntraSide && !KeyIdentity.Conflicts(k, o) && KeyIdentity.Gap(k, o.CreatedAt) <= Thresholds.CreationTolerance).ToList();
+        var near = keys.Where(k => k.HasEntraSide && !KeyIdentity.Conflicts(k, o) && KeyIdentity.Gap(k, o.CreatedAt) <= Tolerance).ToList();
         if (o.DeviceId is { } device && near.Where(k => k.DeviceId == device).MinBy(k => KeyIdentity.Gap(k, o.CreatedAt)) is { } sameDevice)
         {
             return sameDevice;
@@ -29,7 +35,8 @@ public sealed partial class TenantSyncEngine
         return byTime.Count == 1 ? byTime[0] : null;
     }
 
-    private void Merge(TrackedKey key, EntraKeyObservation o)
+    /// <summary>The key takes the ids and device the observation adds; saved only when something was added.</summary>
+    public void Merge(TrackedKey key, EntraKeyObservation o)
     {
         var before = (key.EntraKeyId, key.DeviceKeyId, key.DeviceId, key.ExpectedAdKeyId, key.UserPrincipalName, key.DeviceLookedUp);
         key.EntraKeyId ??= o.EntraKeyId;
@@ -40,7 +47,7 @@ public sealed partial class TenantSyncEngine
         key.DeviceLookedUp |= o.DeviceLookedUp;
         if (before != (key.EntraKeyId, key.DeviceKeyId, key.DeviceId, key.ExpectedAdKeyId, key.UserPrincipalName, key.DeviceLookedUp))
         {
-            _changes.Keys.Add(key);
+            state.Changes.Keys.Add(key);
         }
     }
 
@@ -49,13 +56,13 @@ public sealed partial class TenantSyncEngine
     /// device that was kept apart while the device was unknown is the same key and merges into it, and a key still
     /// waiting looks for its AD value again, now by device. Returns the key that remains.
     /// </summary>
-    private TrackedKey DeviceLearned(TrackedKey key)
+    public TrackedKey DeviceLearned(TrackedKey key)
     {
-        var twins = _keys.OfEntraUser(key.EntraUserId!.Value).Where(k => k != key && k.HasEntraSide && k.EntraRemovedAt is null
+        var twins = state.Keys.OfEntraUser(key.EntraUserId!.Value).Where(k => k != key && k.HasEntraSide && k.EntraRemovedAt is null
             && k.DeviceId == key.DeviceId && !KeyIdentity.Conflicts(k, key)
-            && KeyIdentity.Gap(k, key.CreatedInEntraAt!.Value) <= Thresholds.CreationTolerance).Take(2).ToList();
+            && KeyIdentity.Gap(k, key.CreatedInEntraAt!.Value) <= Tolerance).Take(2).ToList();
         var kept = twins.Count == 1 ? Absorb(key, twins[0]) : key;
-        PairWithAdOnly(kept);
+        pairing.PairWithAdOnly(kept);
         return kept;
     }
 
@@ -64,36 +71,9 @@ public sealed partial class TenantSyncEngine
     {
         var (kept, dropped) = Progress(twin) > Progress(key) ? (twin, key) : (key, twin);
         Merge(kept, KeyIdentity.ObservationOf(dropped));
-        Drop(dropped);
+        state.Drop(dropped);
         return kept;
     }
 
     private static int Progress(TrackedKey key) => key.State.IsInAd() ? 2 : key.State == KeyState.Stuck ? 1 : 0;
-
-    /// <summary>A waiting Entra key without an AD side takes the unclaimed AD value of its user that fits it best, if any.</summary>
-    private void PairWithAdOnly(TrackedKey key)
-    {
-        if (!key.State.IsWaiting() || key.AdKeyId is not null || key.EntraUserId is not { } userId
-            || _users.Entra(userId) is not { } user || _users.AdUserOf(user) is not { } adUser)
-        {
-            return;
-        }
-
-        var adOnly = _keys.OfAdUser(adUser.ObjectGuid).Where(k => k.State.IsAdOnly());
-        if (KeyMatcher.BestAdValueFor(key, adOnly, Thresholds.CreationTolerance) is { } match)
-        {
-            AttachAdSide(key, match);
-        }
-    }
-
-    /// <summary>The key's row goes (it was merged into another key).</summary>
-    private void Drop(TrackedKey key)
-    {
-        _keys.Remove(key);
-        _changes.Keys.Remove(key);
-        if (key.Version != 0)
-        {
-            _changes.DeletedKeys.Add(key);
-        }
-    }
 }

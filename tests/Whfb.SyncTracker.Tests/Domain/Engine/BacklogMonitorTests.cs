@@ -1,6 +1,7 @@
 using Whfb.SyncTracker.Domain;
+using Whfb.SyncTracker.Domain.Engine;
 
-namespace Whfb.SyncTracker.Tests.Domain;
+namespace Whfb.SyncTracker.Tests.Domain.Engine;
 
 /// <summary>The backlog's numbers and which keys it explains, on hand-made keys (default thresholds: 30-minute cycles, stuck after 75 minutes).</summary>
 public sealed class BacklogMonitorTests

@@ -2,9 +2,8 @@ using MassTransit;
 using Whfb.Contracts.Devices;
 using Whfb.ServiceDefaults.Outbox;
 using Whfb.SyncTracker.Domain;
-using Whfb.SyncTracker.Tracking;
 
-namespace Whfb.SyncTracker.Consumers;
+namespace Whfb.SyncTracker.Tracking;
 
 /// <summary>
 /// Devices registered keys with Entra ID (event 300): each key now awaits AD. One engine pass and transaction per
