@@ -20,7 +20,8 @@ public static class AlertsExtensions
                 AllowAutoRedirect = false,
                 UseProxy = false,
             })
-            .RemoveAllLoggers();
+            .RemoveAllLoggers()
+            .AddWebhookCircuitBreaker();
         builder.Services.AddSingleton<DataProtectionKeys>();
         builder.Services.AddDataProtection().SetApplicationName("whfb-insights");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
