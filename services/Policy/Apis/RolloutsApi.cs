@@ -39,7 +39,7 @@ public static class RolloutsApi
                 }
 
                 var tenant = user.RequiredTenantId();
-                if (store.ServedTenant is { } served && served != tenant)
+                if (store.ServedTenant != tenant)
                 {
                     await store.RefuseAsync(tenant, null, user.Actor(), "create: the instance serves another tenant", ct);
                     return ApiResults.OtherTenant();
