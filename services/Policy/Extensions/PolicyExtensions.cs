@@ -36,7 +36,7 @@ public static class PolicyExtensions
         builder.Services.AddScoped<RingAssigner>();
         builder.Services.AddScoped<RolloutTransitions>();
         builder.Services.AddScoped<RolloutActions>();
-        builder.Services.AddScoped<Apis.RolloutStore>();
+        builder.Services.AddScoped<Apis.RolloutApiTransaction>();
         builder.Services.AddScoped<GateRunner>();
         builder.Services.AddScoped<OutcomeRecorder>();
         builder.Services.AddSingleton<OutcomeWriteGate>();

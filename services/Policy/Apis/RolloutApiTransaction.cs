@@ -15,7 +15,7 @@ namespace Whfb.Policy.Apis;
 /// Loads a rollout of the caller's tenant (another tenant's is "not found"), runs an action on it, saves the change,
 /// its events and its audit entry together, and answers with the status; conflicts and Graph failures become problems.
 /// </summary>
-public sealed class RolloutStore(PolicyDbContext db, IntuneConnection intune, TimeProvider time)
+public sealed class RolloutApiTransaction(PolicyDbContext db, IntuneConnection intune, TimeProvider time)
 {
     /// <summary>The tenant whose Intune this instance manages (Graph:TenantId, checked when the host starts).</summary>
     public Guid ServedTenant => intune.TenantId;
