@@ -9,20 +9,14 @@ public sealed class InsightsOptionsTests
     [Theory]
     [InlineData("Insights:MaxBatchSize", "0")]
     [InlineData("Insights:HistoryRetentionMonths", "0")]
-    public async Task An_invalid_setting_stops_the_start_naming_it(string setting, string value)
-    {
-        var message = await OptionsAtStart.FailureAsync(b => b.AddInsightsOptions(), new Dictionary<string, string?> { [setting] = value });
+    public Task An_invalid_setting_stops_the_start_naming_it(string setting, string value) =>
+        OptionsAtStart.RefusesAsync(b => b.AddInsightsOptions(), setting, value);
 
-        Assert.Contains(setting, message, StringComparison.Ordinal);
-    }
+    [Fact]
+    public Task A_zero_webhook_timeout_stops_the_start_naming_it() =>
+        OptionsAtStart.RefusesAsync(b => b.AddAlertOptions(), "Insights:Alerts:TimeoutSeconds", "0");
 
-    [Theory]
-    [InlineData("Insights:Alerts:TimeoutSeconds", "0")]
-    [InlineData("Insights:Alerts:AllowedNetworks:0", "10.20.0.5/40")]
-    public async Task An_invalid_alert_setting_stops_the_start_naming_it(string setting, string value)
-    {
-        var message = await OptionsAtStart.FailureAsync(b => b.AddAlertOptions(), new Dictionary<string, string?> { [setting] = value });
-
-        Assert.Contains(setting.Replace(":0", "", StringComparison.Ordinal), message, StringComparison.Ordinal);
-    }
+    [Fact]
+    public Task An_allowed_network_that_is_no_CIDR_range_stops_the_start_naming_the_list() =>
+        OptionsAtStart.RefusesAsync(b => b.AddAlertOptions(), "Insights:Alerts:AllowedNetworks:0", "10.20.0.5/40", "Insights:Alerts:AllowedNetworks");
 }

@@ -10,10 +10,6 @@ public sealed class PolicyOptionsTests
     [InlineData("Policy:GateInterval", "00:00:00")]
     [InlineData("Policy:GateActor", " ")]
     [InlineData("Policy:RefusedAuditMaxKinds", "0")]
-    public async Task An_invalid_setting_stops_the_start_naming_it(string setting, string value)
-    {
-        var message = await OptionsAtStart.FailureAsync(b => b.AddPolicyOptions(), new Dictionary<string, string?> { [setting] = value });
-
-        Assert.Contains(setting, message, StringComparison.Ordinal);
-    }
+    public Task An_invalid_setting_stops_the_start_naming_it(string setting, string value) =>
+        OptionsAtStart.RefusesAsync(b => b.AddPolicyOptions(), setting, value);
 }
