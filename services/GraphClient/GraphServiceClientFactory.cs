@@ -25,6 +25,9 @@ public static class GraphServiceClientFactory
         var credential = CreateCredential(options, pin);
         var authProvider = new AzureIdentityAuthenticationProvider(
             credential, allowedHosts: [options.BaseUrl.Host], observabilityOptions: null, isCaeEnabled: true, scopes: [options.Scope]);
+        // No Microsoft.Extensions.Http.Resilience handler here: the SDK's default handlers already retry 429/503/504
+        // after Retry-After (RetryHandler) and the services tune that handler (Policy's IntuneGraph); a second retry
+        // layer would multiply attempts against Graph's throttling. Azure.Identity retries token requests itself.
         var handlers = Microsoft.Graph.GraphClientFactory.CreateDefaultHandlers();
         configureHandlers?.Invoke(handlers);
         var httpClient = Microsoft.Graph.GraphClientFactory.Create(

@@ -19,6 +19,7 @@ public sealed class RolloutApiStandIn : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, (int Status, string Body)> _answers = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Received> _received = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body)>> _firstAnswers = new(StringComparer.Ordinal);
 
     private RolloutApiStandIn(WebApplication app) => _app = app;
 
@@ -39,6 +40,10 @@ public sealed class RolloutApiStandIn : IAsyncDisposable
 
     public void Answer(string method, string path, int status, string body) => _answers[$"{method} {path}"] = (status, body);
 
+    /// <summary>Answers the next request for the path (with its query string, exactly) so, once, before what <see cref="Answer"/> set.</summary>
+    public void AnswerOnce(string method, string path, int status, string body) =>
+        _firstAnswers.GetOrAdd($"{method} {path}", _ => new()).Enqueue((status, body));
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private async Task AnswerAsync(HttpContext context)
@@ -47,7 +52,8 @@ public sealed class RolloutApiStandIn : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var request = context.Request;
         _received.Enqueue(new Received(request.Method, request.Path + request.QueryString, request.Headers.Authorization.ToString(), body));
-        var (status, answer) = _answers.TryGetValue($"{request.Method} {request.Path}{request.QueryString}", out var exact) ? exact
+        var (status, answer) = _firstAnswers.TryGetValue($"{request.Method} {request.Path}{request.QueryString}", out var queue) && queue.TryDequeue(out var once) ? once
+            : _answers.TryGetValue($"{request.Method} {request.Path}{request.QueryString}", out var exact) ? exact
             : _answers.GetValueOrDefault($"{request.Method} {request.Path}", (404, """{"title":"Not Found","status":404,"detail":"no such rollout"}"""));
         context.Response.StatusCode = status;
         context.Response.ContentType = status >= 400 ? "application/problem+json" : "application/json";

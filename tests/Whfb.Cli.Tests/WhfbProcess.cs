@@ -3,10 +3,7 @@ using System.Diagnostics;
 namespace Whfb.Cli.Tests;
 
 /// <summary>Runs the built <c>whfb</c> as a real process, with standard input, and captures what it prints.</summary>
-/// <remarks>
-/// It runs from the CLI project's own output: this test project references ASP.NET Core (the Graph emulator), whose
-/// framework copies of Microsoft.Extensions.* keep those packages out of this folder, and whfb runs without that framework.
-/// </remarks>
+/// <remarks>It runs from the CLI project's own output (<see cref="Whfb.Testing.RepositoryPaths.WhfbDll"/>).</remarks>
 internal static class WhfbProcess
 {
     public static Task<(int ExitCode, string Output)> RunAsync(string stdin, params string[] args) =>
@@ -16,7 +13,7 @@ internal static class WhfbProcess
     public static async Task<(int ExitCode, string Output)> RunAsync(string stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var dll = Dll();
+        var dll = Whfb.Testing.RepositoryPaths.WhfbDll;
         var info = new ProcessStartInfo("dotnet", [dll, .. args])
         {
             RedirectStandardInput = true,
@@ -34,11 +31,5 @@ internal static class WhfbProcess
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, output);
-    }
-
-    private static string Dll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        return Path.Combine(Whfb.Testing.RepositoryPaths.Root, "services", "Cli", "bin", configuration, "net10.0", "whfb.dll");
     }
 }

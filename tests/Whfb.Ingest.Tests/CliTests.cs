@@ -99,7 +99,7 @@ public sealed class CliTests(CliTests.Host host) : IClassFixture<CliTests.Host>
     /// <summary>The key <c>whfb collector-key create</c> printed (its own line, shown once).</summary>
     private static string KeyIn(string output) => output.Split('\n', StringSplitOptions.TrimEntries).Single(l => l.StartsWith("whfbc_", StringComparison.Ordinal));
 
-    private static string WhfbDll => Path.Combine(AppContext.BaseDirectory, "whfb.dll");
+    private static string WhfbDll => Whfb.Testing.RepositoryPaths.WhfbDll;
 
     private Task<(int ExitCode, string Output)> WhfbAsync(params string[] arguments) =>
         ExternalProcess.RunAsync("dotnet", [WhfbDll, .. arguments], new Dictionary<string, string>

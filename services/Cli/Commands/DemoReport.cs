@@ -50,7 +50,7 @@ internal static partial class DemoReport
         var orphans = Match(data.OrphanedKeys.Select(k => Str(k, "adObjectDn").Split(',')[0].Replace("CN=", "", StringComparison.Ordinal)),
             Items(stats, "orphanedKeyAccounts"));
         var conflicts = Match(Items(data.Rollout, "gpoConflicts").Select(c => Str(c, "deviceName")), Items(stats, "gpoConflictDevices"));
-        var table = new DemoTextTable("fault", "injected", "expected", "observed");
+        var table = new DemoTable("fault", "injected", "expected", "observed");
         table.Add("not hybrid joined / no TPM / RDP", Inv($"{N(stats, "injectedNotHybridJoined")} / {N(stats, "injectedNoTpm")} / {N(stats, "injectedRemoteDesktop")}"),
             Inv($"360 not ready: {N(stats, "notReady360")} (with GPO off)"), NotPassed(data) is { } notPassed
                 ? Inv($"Insights funnel: {notPassed} assigned devices failed prerequisites") : "Insights funnel: no ring assigned through Policy");
@@ -90,7 +90,7 @@ internal static partial class DemoReport
     {
         Section(text, "Funnel per ring: devices (simulator) and Insights' history");
         var insights = Items(data.Funnel, "funnel").ToList();
-        var table = new DemoTextTable("ring", "devices", "reached", "358/360", "300/301", "| assigned", "prereqs ok", "key registered", "key in AD", "overall");
+        var table = new DemoTable("ring", "devices", "reached", "358/360", "300/301", "| assigned", "prereqs ok", "key registered", "key in AD", "overall");
         var rings = Items(stats, "rings").Select((r, i) => (Index: (int?)i, Ring: (JsonElement?)r)).Append((null, null));
         foreach (var (index, ring) in rings)
         {

@@ -21,7 +21,7 @@ internal static partial class DemoReport
     private static void Keys(StringBuilder text, DemoData data)
     {
         Section(text, Inv($"Stuck keys: {data.StuckKeys.Count} (in Entra ID, not in AD after the threshold)"));
-        var byHints = new DemoTextTable("hints", "keys", "example users");
+        var byHints = new DemoTable("hints", "keys", "example users");
         foreach (var group in data.StuckKeys.GroupBy(k => string.Join(" + ", Items(k, "hints").Select(h => h.GetString()))).OrderByDescending(g => g.Count()))
         {
             byHints.Add(group.Key.Length == 0 ? "(none)" : group.Key, group.Count(), string.Join(", ", group.Take(3).Select(k => Str(k, "userPrincipalName"))));
@@ -29,7 +29,7 @@ internal static partial class DemoReport
 
         byHints.WriteTo(text);
         Section(text, Inv($"Orphaned keys: {data.OrphanedKeys.Count} (in AD, no live Entra key)"));
-        var orphans = new DemoTextTable("AD object", "reason", "device");
+        var orphans = new DemoTable("AD object", "reason", "device");
         foreach (var key in data.OrphanedKeys.Take(Examples))
         {
             orphans.Add(Str(key, "adObjectDn"), Str(key, "orphanReason"), Str(key, "deviceId"));
@@ -48,7 +48,7 @@ internal static partial class DemoReport
         var folded = alerts.Sum(a => N(a, "folded"));
         Section(text, Inv($"Alerts raised (Insights): {alerts.Count:N0}") + (folded > 0 ? Inv($" (+{folded:N0} key-stuck folded into a stalled pipeline)") : "")
             + (data.AlertListFull ? Inv($"; of key-stuck, only the newest {DemoData.AlertLimit:N0} were read") : ""));
-        var byKind = new DemoTextTable("kind", "raised", "still open", "resolved", "first opened", "example");
+        var byKind = new DemoTable("kind", "raised", "still open", "resolved", "first opened", "example");
         var kinds = alerts.Select(a => Str(a, "kind")).Append(folded > 0 ? "key-stuck" : "").Where(k => k.Length > 0).Distinct().Order(StringComparer.Ordinal);
         foreach (var kind in kinds)
         {
@@ -100,7 +100,7 @@ internal static partial class DemoReport
         }
 
         Section(text, Inv($"Rollout (Policy): {Str(rollout, "name")}, {Str(rollout, "state")}{(Str(rollout, "haltReason") is { Length: > 0 } h ? $" ({h})" : "")}"));
-        var rings = new DemoTextTable("ring", "state", "assigned at", "devices", "prereqs ok", "provisioned", "failed", "synced", "stuck", "gate");
+        var rings = new DemoTable("ring", "state", "assigned at", "devices", "prereqs ok", "provisioned", "failed", "synced", "stuck", "gate");
         foreach (var ring in Items(rollout, "rings"))
         {
             var verdict = Prop(ring, "verdict");

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Whfb.Cli.Http;
 
 namespace Whfb.Cli.Commands;
 
@@ -11,7 +12,7 @@ namespace Whfb.Cli.Commands;
 internal sealed class DemoSources : IDisposable
 {
     private const int PageSize = 500;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = CliHttp.Create(CliClient.Api);
     private readonly string? _key = Environment.GetEnvironmentVariable("WHFB_API_KEY");
 
     public List<string> Problems { get; } = [];

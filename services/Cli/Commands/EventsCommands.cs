@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Http.Headers;
 using Spectre.Console;
 using Whfb.Cli.Events;
+using Whfb.Cli.Http;
 using Whfb.DeviceReports.Records;
 
 namespace Whfb.Cli.Commands;
@@ -52,8 +53,7 @@ public static class EventsCommands
             AnsiConsole.MarkupLine($"[yellow]record {bad.Index} (line {bad.Line})[/] {Markup.Escape(bad.Error!.Field ?? "record")}: {Markup.Escape(bad.Error.Reason)}");
         var valid = results.Where(r => r.IsValid).Select(r => (r.Index, r.Record!)).ToList();
 
-        using var http = new HttpClient { BaseAddress = ServiceEndpoints.Of("ingest"), Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var http = CliHttp.Create(CliClient.Upload, ServiceEndpoints.Of("ingest"), new AuthenticationHeaderValue("Bearer", key));
         EventUploader.Outcome outcome;
         try
         {

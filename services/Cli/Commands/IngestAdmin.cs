@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Spectre.Console;
+using Whfb.Cli.Http;
 
 namespace Whfb.Cli.Commands;
 
@@ -17,8 +18,7 @@ internal static class IngestAdmin
             return 2;
         }
 
-        using var http = new HttpClient { BaseAddress = ServiceEndpoints.Of("ingest"), Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
+        using var http = CliHttp.Create(CliClient.Api, ServiceEndpoints.Of("ingest"), new AuthenticationHeaderValue("ApiKey", apiKey));
         try
         {
             await action(http);

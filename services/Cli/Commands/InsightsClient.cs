@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Whfb.Cli.Http;
 
 namespace Whfb.Cli.Commands;
 
@@ -16,8 +17,7 @@ internal sealed class InsightsClient : IDisposable
             throw new InvalidOperationException("Set WHFB_API_KEY to an operator (or admin) API key of your tenant");
         }
 
-        http = new HttpClient { BaseAddress = ServiceEndpoints.Of("insights"), Timeout = TimeSpan.FromMinutes(5) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key);
+        http = CliHttp.Create(CliClient.Reports, ServiceEndpoints.Of("insights"), new AuthenticationHeaderValue("ApiKey", key));
     }
 
     public async Task<JsonElement> GetJsonAsync(string path, CancellationToken ct)

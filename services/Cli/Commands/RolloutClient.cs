@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Whfb.Cli.Http;
 
 namespace Whfb.Cli.Commands;
 
@@ -20,8 +21,7 @@ internal sealed class RolloutClient : IDisposable
             throw new InvalidOperationException("Set WHFB_API_KEY to an admin (writes) or operator (reads) API key of your tenant");
         }
 
-        _http = new HttpClient { BaseAddress = ServiceEndpoints.Of("policy"), Timeout = TimeSpan.FromMinutes(2) };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key);
+        _http = CliHttp.Create(CliClient.Rollouts, ServiceEndpoints.Of("policy"), new AuthenticationHeaderValue("ApiKey", key));
     }
 
     public Task<JsonElement> ListAsync(CancellationToken ct) => SendAsync(HttpMethod.Get, Root, null, ct);

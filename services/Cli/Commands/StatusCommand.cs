@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Spectre.Console;
+using Whfb.Cli.Http;
 
 namespace Whfb.Cli.Commands;
 
@@ -14,7 +15,9 @@ public static class StatusCommand
         var command = new Command("status", "Show each service's health (/health/ready)") { timeout };
         command.SetAction(async (parse, ct) =>
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
+            using var http = CliHttp.Create(CliClient.Probe);
+            // The probe's own limit, over all its attempts.
+            http.Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout));
             var results = await Task.WhenAll(ServiceEndpoints.All.Select(s => ProbeAsync(http, s.Name, s.Url, ct)));
             var table = new Table().AddColumns("Service", "URL", "Status", "Checks", "ms");
             foreach (var r in results)

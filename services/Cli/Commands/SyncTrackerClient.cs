@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Whfb.Cli.Http;
 
 namespace Whfb.Cli.Commands;
 
@@ -13,8 +14,7 @@ internal static class SyncTrackerClient
             throw new InvalidOperationException("Set WHFB_API_KEY to an operator (or admin) API key of your tenant");
         }
 
-        using var http = new HttpClient { BaseAddress = ServiceEndpoints.Of("synctracker"), Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key);
+        using var http = CliHttp.Create(CliClient.Api, ServiceEndpoints.Of("synctracker"), new AuthenticationHeaderValue("ApiKey", key));
         using var response = await http.GetAsync(path, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
         return response.IsSuccessStatusCode

@@ -9,7 +9,7 @@ public static class AlertsExtensions
 {
     public static IHostApplicationBuilder AddAlerts(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<AlertOptions>(builder.Configuration.GetSection(AlertOptions.Section));
+        builder.AddAlertOptions();
         builder.Services.AddSingleton<WebhookDestinations>();
         builder.Services.AddHttpClient(AlertDispatcher.HttpClientName, (sp, http) =>
                 http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AlertOptions>>().Value.TimeoutSeconds))
@@ -20,7 +20,8 @@ public static class AlertsExtensions
                 AllowAutoRedirect = false,
                 UseProxy = false,
             })
-            .RemoveAllLoggers();
+            .RemoveAllLoggers()
+            .AddWebhookCircuitBreaker();
         builder.Services.AddSingleton<DataProtectionKeys>();
         builder.Services.AddDataProtection().SetApplicationName("whfb-insights");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -31,6 +32,26 @@ public static class AlertsExtensions
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<AlertDispatcher>();
         builder.Services.AddHostedService<AlertDeliveryService>();
+        return builder;
+    }
+
+    /// <summary>The <c>Insights:Alerts</c> section, checked when the host starts: a wrong setting stops it, naming the setting.</summary>
+    public static IHostApplicationBuilder AddAlertOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection(AlertOptions.Section))
+            .Validate(o => o.PollIntervalMs >= 1, "Insights:Alerts:PollIntervalMs must be at least 1")
+            .Validate(o => o.MaxAttempts >= 1, "Insights:Alerts:MaxAttempts must be at least 1")
+            .Validate(o => o.FirstBackoffSeconds >= 1 && o.MaxBackoffSeconds >= o.FirstBackoffSeconds,
+                "Insights:Alerts:FirstBackoffSeconds must be at least 1 and MaxBackoffSeconds at least FirstBackoffSeconds")
+            .Validate(o => o.TimeoutSeconds >= 1, "Insights:Alerts:TimeoutSeconds must be at least 1")
+            .Validate(o => o.MaxWebhooksPerTenant >= 1, "Insights:Alerts:MaxWebhooksPerTenant must be at least 1")
+            .Validate(o => o.MaxParallelDeliveries >= 1 && o.MaxParallelPerTenant >= 1,
+                "Insights:Alerts:MaxParallelDeliveries and MaxParallelPerTenant must be at least 1")
+            .Validate(o => o.FoldedGrace >= TimeSpan.Zero && o.FoldSummaryDelay >= TimeSpan.Zero,
+                "Insights:Alerts:FoldedGrace and FoldSummaryDelay must not be negative")
+            .Validate(o => o.AllowedNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)),
+                "Insights:Alerts:AllowedNetworks must be CIDR ranges, e.g. 10.20.0.5/32")
+            .ValidateOnStart();
         return builder;
     }
 }

@@ -12,7 +12,7 @@ public static class InsightsExtensions
 {
     public static IHostApplicationBuilder AddInsights(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<InsightsOptions>(builder.Configuration.GetSection(InsightsOptions.Section));
+        builder.AddInsightsOptions();
         // Insights only consumes; it publishes nothing, so it needs no outbox.
         builder.AddDatabase<InsightsDbContext>(outbox: false);
         builder.AddWhfbAuthentication();
@@ -29,6 +29,17 @@ public static class InsightsExtensions
 
         // One consumer (and its definition) per message: the raw batches and every typed lifecycle event.
         builder.AddMessaging(bus => bus.AddConsumers(typeof(InsightsExtensions).Assembly));
+        return builder;
+    }
+
+    /// <summary>The <c>Insights</c> section, checked when the host starts: a wrong setting stops it, naming the setting.</summary>
+    public static IHostApplicationBuilder AddInsightsOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<InsightsOptions>().Bind(builder.Configuration.GetSection(InsightsOptions.Section))
+            .Validate(o => o.PartitionMonthsAhead >= 1, "Insights:PartitionMonthsAhead must be at least 1")
+            .Validate(o => o.HistoryRetentionMonths >= 1, "Insights:HistoryRetentionMonths must be at least 1")
+            .Validate(o => o.MaxBatchSize >= 1, "Insights:MaxBatchSize must be at least 1")
+            .Validate(o => o.BatchWindowMs >= 0, "Insights:BatchWindowMs must not be negative").ValidateOnStart();
         return builder;
     }
 }

@@ -14,7 +14,7 @@ public static class AuditApi
         app.MapGet("/v1/rollouts/{id:guid}/audit", async (Guid id, ClaimsPrincipal user, PolicyDbContext db, CancellationToken ct) =>
             {
                 var tenant = user.RequiredTenantId();
-                if (await RolloutStore.FindAsync(db, tenant, id, ct) is null)
+                if (await RolloutApiTransaction.FindAsync(db, tenant, id, ct) is null)
                 {
                     return ApiResults.NoSuchRollout();
                 }

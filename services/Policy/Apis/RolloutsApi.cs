@@ -25,12 +25,12 @@ public static class RolloutsApi
             .WithSummary("Rollouts of your tenant, newest first");
 
         reads.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, PolicyDbContext db, TimeProvider time, CancellationToken ct) =>
-                await RolloutStore.FindAsync(db, user.RequiredTenantId(), id, ct) is { } rollout
+                await RolloutApiTransaction.FindAsync(db, user.RequiredTenantId(), id, ct) is { } rollout
                     ? Results.Ok(await RolloutStatus.ReadAsync(db, rollout, time, ct))
                     : ApiResults.NoSuchRollout())
             .WithSummary("Status: state, each ring's counters and gate verdict, GPO conflicts, halt reason");
 
-        writes.MapPost("/", async (HttpContext http, ClaimsPrincipal user, RolloutActions actions, RolloutStore store, CancellationToken ct) =>
+        writes.MapPost("/", async (HttpContext http, ClaimsPrincipal user, RolloutActions actions, RolloutApiTransaction transaction, CancellationToken ct) =>
             {
                 var (plan, problem) = await JsonBody.ReadAsync<RolloutPlanRequest>(http);
                 if ((problem ?? RolloutPlanValidator.Problem(plan!)) is { } invalid)
@@ -39,22 +39,22 @@ public static class RolloutsApi
                 }
 
                 var tenant = user.RequiredTenantId();
-                if (store.ServedTenant is { } served && served != tenant)
+                if (transaction.ServedTenant != tenant)
                 {
-                    await store.RefuseAsync(tenant, null, user.Actor(), "create: the instance serves another tenant", ct);
+                    await transaction.RefuseAsync(tenant, null, user.Actor(), "create: the instance serves another tenant", ct);
                     return ApiResults.OtherTenant();
                 }
 
-                return await store.ApplyAsync(user, null, async () => await actions.CreateAsync(plan!, tenant, user.Actor(), ct), created: true, ct);
+                return await transaction.ApplyAsync(user, null, async () => await actions.CreateAsync(plan!, tenant, user.Actor(), ct), created: true, ct);
             })
             .WithSummary("Create a draft rollout: name, mode (settingsCatalog | customOmaUri), settings, rings with gates")
             .ProducesValidationProblem();
 
-        writes.MapPost("/{id:guid}/start", (Guid id, ClaimsPrincipal user, RolloutActions actions, RolloutStore store, CancellationToken ct) =>
-                store.ActAsync(user, id, r => actions.StartAsync(r, user.Actor(), ct), ct))
+        writes.MapPost("/{id:guid}/start", (Guid id, ClaimsPrincipal user, RolloutActions actions, RolloutApiTransaction transaction, CancellationToken ct) =>
+                transaction.ActAsync(user, id, r => actions.StartAsync(r, user.Actor(), ct), ct))
             .WithSummary("Create or repair the Intune policy and assign it to the first ring");
 
-        writes.MapPost("/{id:guid}/advance", async (Guid id, HttpContext http, ClaimsPrincipal user, RolloutActions actions, RolloutStore store, CancellationToken ct) =>
+        writes.MapPost("/{id:guid}/advance", async (Guid id, HttpContext http, ClaimsPrincipal user, RolloutActions actions, RolloutApiTransaction transaction, CancellationToken ct) =>
             {
                 var (body, problem) = await JsonBody.ReadAsync<AdvanceRequest>(http, optional: true);
                 if ((problem ?? (body?.Justification is { } j ? Said("justification", j, "Say why the gate is overridden, or leave it out") : null)) is { } invalid)
@@ -62,19 +62,19 @@ public static class RolloutsApi
                     return ApiResults.Invalid(invalid);
                 }
 
-                return await store.ActAsync(user, id, r => actions.AdvanceAsync(r, user.Actor(), body?.Justification?.Trim(), ct), ct);
+                return await transaction.ActAsync(user, id, r => actions.AdvanceAsync(r, user.Actor(), body?.Justification?.Trim(), ct), ct);
             })
             .WithSummary("Advance to the next ring when the gate passed; with a justification, override the gate (recorded)");
 
-        writes.MapPost("/{id:guid}/pause", (Guid id, ClaimsPrincipal user, RolloutActions actions, RolloutStore store, CancellationToken ct) =>
-                store.ActAsync(user, id, r => actions.PauseAsync(r, user.Actor()), ct))
+        writes.MapPost("/{id:guid}/pause", (Guid id, ClaimsPrincipal user, RolloutActions actions, RolloutApiTransaction transaction, CancellationToken ct) =>
+                transaction.ActAsync(user, id, r => actions.PauseAsync(r, user.Actor()), ct))
             .WithSummary("Stop automatic advancing");
 
-        writes.MapPost("/{id:guid}/resume", (Guid id, ClaimsPrincipal user, RolloutActions actions, RolloutStore store, CancellationToken ct) =>
-                store.ActAsync(user, id, r => actions.ResumeAsync(r, user.Actor()), ct))
+        writes.MapPost("/{id:guid}/resume", (Guid id, ClaimsPrincipal user, RolloutActions actions, RolloutApiTransaction transaction, CancellationToken ct) =>
+                transaction.ActAsync(user, id, r => actions.ResumeAsync(r, user.Actor()), ct))
             .WithSummary("Resume a paused or halted rollout (the gate is evaluated again at the next tick)");
 
-        writes.MapPost("/{id:guid}/abort", async (Guid id, HttpContext http, ClaimsPrincipal user, RolloutActions actions, RolloutStore store, CancellationToken ct) =>
+        writes.MapPost("/{id:guid}/abort", async (Guid id, HttpContext http, ClaimsPrincipal user, RolloutActions actions, RolloutApiTransaction transaction, CancellationToken ct) =>
             {
                 var (body, problem) = await JsonBody.ReadAsync<AbortRequest>(http);
                 if ((problem ?? Said("reason", body?.Reason, "Required: why the rollout is aborted")) is { } invalid)
@@ -82,7 +82,7 @@ public static class RolloutsApi
                     return ApiResults.Invalid(invalid);
                 }
 
-                return await store.ActAsync(user, id, r => actions.AbortAsync(r, user.Actor(), body!.Reason!.Trim(), ct), ct);
+                return await transaction.ActAsync(user, id, r => actions.AbortAsync(r, user.Actor(), body!.Reason!.Trim(), ct), ct);
             })
             .WithSummary("Remove the policy's assignments from every ring and stop for good");
         return app;

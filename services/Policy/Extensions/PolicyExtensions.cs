@@ -19,7 +19,7 @@ public static class PolicyExtensions
 {
     public static IHostApplicationBuilder AddPolicy(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<PolicyOptions>(builder.Configuration.GetSection(PolicyOptions.Section));
+        builder.AddPolicyOptions();
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
         builder.AddDatabase<PolicyDbContext>();
@@ -36,7 +36,7 @@ public static class PolicyExtensions
         builder.Services.AddScoped<RingAssigner>();
         builder.Services.AddScoped<RolloutTransitions>();
         builder.Services.AddScoped<RolloutActions>();
-        builder.Services.AddScoped<Apis.RolloutStore>();
+        builder.Services.AddScoped<Apis.RolloutApiTransaction>();
         builder.Services.AddScoped<GateRunner>();
         builder.Services.AddScoped<OutcomeRecorder>();
         builder.Services.AddSingleton<OutcomeWriteGate>();
@@ -45,6 +45,17 @@ public static class PolicyExtensions
 
         // One consumer per telemetry message (Ingest's lifecycle events, SyncTracker's key events).
         builder.AddMessaging(bus => bus.AddConsumers(typeof(PolicyExtensions).Assembly));
+        return builder;
+    }
+
+    /// <summary>The <c>Policy</c> section, checked when the host starts: a wrong setting stops it, naming the setting.</summary>
+    public static IHostApplicationBuilder AddPolicyOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PolicyOptions>().Bind(builder.Configuration.GetSection(PolicyOptions.Section))
+            .Validate(o => o.GateInterval > TimeSpan.Zero, "Policy:GateInterval must be positive")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.GateActor), "Policy:GateActor is required")
+            .Validate(o => o.RefusedAuditWindow > TimeSpan.Zero, "Policy:RefusedAuditWindow must be positive")
+            .Validate(o => o.RefusedAuditMaxKinds >= 1, "Policy:RefusedAuditMaxKinds must be at least 1").ValidateOnStart();
         return builder;
     }
 }

@@ -104,7 +104,7 @@ public sealed class FleetRunner(
     {
         var timing = scenario.Timing;
         var rings = ringGroups.Select(r => r.GroupId).ToList();
-        var assigner = options.Value.AssignRings ? new RingAssigner(intune) : null;
+        var assigner = options.Value.AssignRings ? new FleetRingAssigner(intune) : null;
         var (clock, assigned) = (new FleetClock(timing, rings.Count, time.GetUtcNow()), 0);
         var stall = new StallTrigger(timing.StallAfterSeconds, scenario.Faults.StalledSchedulerCycles);
         while (clock.Running(time.GetUtcNow(), simulation.Waiting))

@@ -11,6 +11,8 @@ internal static class FleetSinks
     {
         if (options is { IngestUrl: { } url, CollectorKey: { Length: > 0 } key })
         {
+            // No resilience handler: the sink plays the collector, whose own retries after 429/503 (Retry-After) are
+            // what the simulation exercises and counts (IngestReportSink.Retried); a handler would hide them.
             var http = new HttpClient { BaseAddress = url };
             return (new IngestReportSink(http, key), http);
         }

@@ -102,7 +102,7 @@ public sealed class RolloutCliTests(PolicyHost host) : IClassFixture<PolicyHost>
     private async Task<(int ExitCode, string Output)> WhfbAsync(string role, params string[] args)
     {
         var url = _port.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "whfb.dll"), .. args])
+        var info = new ProcessStartInfo("dotnet", [Whfb.Testing.RepositoryPaths.WhfbDll, .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -42,7 +42,7 @@ public sealed class FleetSimulationTests
     public async Task Ring_assignment_provisions_that_ring_only_and_successes_create_the_Entra_method()
     {
         var rings = FleetBuilder.RingGroupIds(_scenario, _directory);
-        new RingAssigner(_intune).AssignThrough(rings, 0);
+        new FleetRingAssigner(_intune).AssignThrough(rings, 0);
 
         await StepForAsync(TimeSpan.FromSeconds(5));
 
@@ -57,7 +57,7 @@ public sealed class FleetSimulationTests
     [Fact]
     public async Task Posted_records_and_dsregcmd_parse_with_the_DeviceReports_library_as_the_devices_behaved()
     {
-        new RingAssigner(_intune).AssignThrough(FleetBuilder.RingGroupIds(_scenario, _directory), 1);
+        new FleetRingAssigner(_intune).AssignThrough(FleetBuilder.RingGroupIds(_scenario, _directory), 1);
         await StepForAsync(TimeSpan.FromSeconds(5));
 
         var json = new System.Text.Json.Nodes.JsonArray(_sink.Records.Select(r => (System.Text.Json.Nodes.JsonNode)r.DeepClone()).ToArray()).ToJsonString();
@@ -79,7 +79,7 @@ public sealed class FleetSimulationTests
     public async Task An_Intune_assignment_reaches_devices_only_at_their_next_check_in()
     {
         var simulation = new FleetSimulation(_devices, _directory, _methods, _intune, TenantId, _scenario.Seed, _time, TimeSpan.FromSeconds(5));
-        new RingAssigner(_intune).AssignThrough(FleetBuilder.RingGroupIds(_scenario, _directory), 0);
+        new FleetRingAssigner(_intune).AssignThrough(FleetBuilder.RingGroupIds(_scenario, _directory), 0);
         bool RingDeviceReported() => _sink.Dsregcmd.Any(s => _devices.Any(d => d.Device.DeviceId == s.DeviceId && d.Ring == 0 && !d.GpoEnabled));
 
         await StepForAsync(TimeSpan.FromSeconds(4.5), simulation);
@@ -97,7 +97,7 @@ public sealed class FleetSimulationTests
         var scenario = _scenario with { RingMembers = RingMembers.Devices };
         var devices = FleetBuilder.Build(scenario, directory, intune);
         var simulation = new FleetSimulation(devices, directory, _methods, intune, TenantId, scenario.Seed, _time);
-        new RingAssigner(intune).AssignThrough(FleetBuilder.RingGroupIds(scenario, directory), 0);
+        new FleetRingAssigner(intune).AssignThrough(FleetBuilder.RingGroupIds(scenario, directory), 0);
 
         await StepForAsync(TimeSpan.FromSeconds(5), simulation);
 

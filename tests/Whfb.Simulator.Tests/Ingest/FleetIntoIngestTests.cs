@@ -51,7 +51,7 @@ public sealed class FleetIntoIngestTests : IAsyncLifetime
         var scenario = ScenarioLoader.Load("small");
         var devices = FleetBuilder.Build(scenario, directory, intune);
         var simulation = new FleetSimulation(devices, directory, new HelloMethodStore(), intune, Tenant.ToString(), scenario.Seed, _time);
-        new RingAssigner(intune).AssignThrough(FleetBuilder.RingGroupIds(scenario, directory), scenario.Rings.Count - 1);
+        new FleetRingAssigner(intune).AssignThrough(FleetBuilder.RingGroupIds(scenario, directory), scenario.Rings.Count - 1);
         var (enrollmentKeyId, enrollmentKey) = await _ingest.CreateEnrollmentKeyAsync();
         var sink = new IngestReportSink(_ingest.Factory.CreateClient(), enrollmentKey);
 

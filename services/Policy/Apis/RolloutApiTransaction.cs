@@ -15,10 +15,10 @@ namespace Whfb.Policy.Apis;
 /// Loads a rollout of the caller's tenant (another tenant's is "not found"), runs an action on it, saves the change,
 /// its events and its audit entry together, and answers with the status; conflicts and Graph failures become problems.
 /// </summary>
-public sealed class RolloutStore(PolicyDbContext db, IConfiguration configuration, TimeProvider time)
+public sealed class RolloutApiTransaction(PolicyDbContext db, IntuneConnection intune, TimeProvider time)
 {
-    /// <summary>The tenant whose Intune this instance manages (Graph:TenantId).</summary>
-    public Guid? ServedTenant => Guid.TryParse(configuration["Graph:TenantId"], out var tenant) ? tenant : null;
+    /// <summary>The tenant whose Intune this instance manages (Graph:TenantId, checked when the host starts).</summary>
+    public Guid ServedTenant => intune.TenantId;
 
     public static Task<Rollout?> FindAsync(PolicyDbContext db, Guid tenant, Guid id, CancellationToken ct) =>
         db.Set<Rollout>().Include(r => r.Rings.OrderBy(x => x.Index)).SingleOrDefaultAsync(r => r.Id == id && r.TenantId == tenant, ct);

@@ -6,9 +6,10 @@ namespace Whfb.Simulator.Fleet;
 /// <summary>
 /// The --assign-rings mode: what the Policy service would do through Graph when none drives the fleet. Creates the
 /// settings-catalog WHfB policy (UsePassportForWork and RequireSecurityDevice true, definition ids with the literal
-/// <c>{tenantid}</c> as the catalog has them) and assigns ring groups.
+/// <c>{tenantid}</c> as the catalog has them) and assigns ring groups. Not the Policy service's RingAssigner (ring
+/// membership through real Graph, gated by a rollout): this one writes the emulated Intune directly, on the scenario's schedule.
 /// </summary>
-public sealed class RingAssigner(IntuneStore intune)
+public sealed class FleetRingAssigner(IntuneStore intune)
 {
     private string? _policyId;
 
