@@ -9,6 +9,11 @@ if ! cmp -s "$here/validate/package-lock.json" "$here/validate/node_modules/.whf
   npm ci --prefix "$here/validate" --no-audit --no-fund --loglevel=error >/dev/null
   cp "$here/validate/package-lock.json" "$here/validate/node_modules/.whfb-installed-lock"
 fi
+# The overlays use "patches" and "labels" (Kustomize v4+); Debian 12's kubernetes-client bundles v2.
+if ! kubectl version --client 2>/dev/null | grep -qE 'Kustomize Version: v([4-9]|[1-9][0-9])'; then
+  echo "kubectl's Kustomize is older than v4 ($(kubectl version --client 2>&1 | tr '\n' ' ')): install a current kubectl" >&2
+  exit 1
+fi
 status=0
 for overlay in "$here"/overlays/*/; do
   name="overlay $(basename "$overlay")"
