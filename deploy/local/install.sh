@@ -2,8 +2,9 @@
 # Install the Debian packages the local servers need, only when missing (idempotent, quiet
 # when everything is present). Runs apt-get as root, or through sudo.
 #
-# usage: deploy/local/install.sh [postgres] [rabbitmq] [samba] [chromium]     (none = all servers)
-#        chromium (headless browser for the dashboard tests) is optional: installed only when named.
+# usage: deploy/local/install.sh [postgres] [rabbitmq] [samba] [chromium] [deploy]     (none = all servers)
+#        chromium (headless browser for the dashboard tests) and deploy (the deployment files' checkers, deploy/check.sh)
+#        are optional: installed only when named.
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -51,6 +52,18 @@ missing_packages() {
     chromium)
       [[ -x /usr/lib/chromium/chromium ]] || echo chromium
       ;;
+    deploy)
+      # Kustomize comes with kubectl; Debian 12's kubernetes-client is only a fallback: its Kustomize (v2) is too old
+      # for the overlays, which deploy/kubernetes/check.sh then reports.
+      command -v kubectl >/dev/null || echo kubernetes-client
+      # node and npm run the schema validator of deploy/kubernetes/validate.
+      command -v node >/dev/null || echo nodejs
+      command -v npm >/dev/null || echo npm
+      # docker-compose's "config" parses docker-compose.yml without a Docker engine.
+      command -v docker-compose >/dev/null || echo docker-compose
+      # promtool checks and unit-tests the Prometheus rules; policy-rc.d or stop_default_services keeps its server off.
+      command -v promtool >/dev/null || echo prometheus
+      ;;
   esac
 }
 
@@ -68,7 +81,7 @@ apt_install() {
 # We run our own instances instead: stop those. They only match their own pid files.
 stop_default_services() {
   local svc
-  for svc in rabbitmq-server postgresql samba-ad-dc smbd nmbd winbind; do
+  for svc in rabbitmq-server postgresql samba-ad-dc smbd nmbd winbind prometheus prometheus-node-exporter; do
     if [[ -x "/etc/init.d/$svc" ]]; then
       as_root "/etc/init.d/$svc" stop >/dev/null 2>&1 || true
     fi
@@ -84,7 +97,7 @@ main() {
   local -a packages=() servers=() optional=()
   for arg in "$@"; do
     case "$arg" in
-      chromium) optional+=("$arg") ;;
+      chromium|deploy) optional+=("$arg") ;;
       *) servers+=("$arg") ;;
     esac
   done

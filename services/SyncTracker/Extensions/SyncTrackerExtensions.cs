@@ -34,6 +34,7 @@ public static class SyncTrackerExtensions
         builder.Services.AddSingleton<DirectoryHealth>();
         builder.Services.AddHealthChecks().AddCheck<DirectoryHealthCheck>("directory", tags: [HealthEndpoints.ReadyTag]);
         builder.Services.AddHostedService<AdScanService>();
+        builder.Services.AddDirectoryMetrics();
         builder.Services.AddOptions<GraphInventoryOptions>().Bind(builder.Configuration.GetSection(GraphInventoryOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GraphInventoryOptions>, GraphInventoryOptionsValidation>();
         builder.Services.AddSingleton<GraphTraffic>();
