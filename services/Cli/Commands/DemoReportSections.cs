@@ -76,7 +76,7 @@ internal static partial class DemoReport
     private static void Notifications(StringBuilder text, DemoData data)
     {
         Section(text, "Notifications to webhooks (Insights; the demo's canary webhook receives every kind)");
-        var table = new DemoTextTable("kind", "opened sent", "resolved sent", "withheld", "pending", "failed");
+        var table = new DemoTable("kind", "opened sent", "resolved sent", "withheld", "pending", "failed");
         foreach (var kind in data.Notifications.GroupBy(n => Str(n, "kind")).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             long Count(string @event, string status) => kind.Where(n => Str(n, "status") == status && (@event.Length == 0 || Str(n, "event") == @event)).Sum(n => N(n, "count"));
