@@ -46,8 +46,8 @@ public sealed class AlertsCommandTests : IAsyncLifetime
         var (exit, output) = await WhfbAsync("demo", "summary");
 
         Assert.Equal(0, exit);
-        Assert.Contains("Alerts raised (Insights): 3 (+1,980 key-stuck folded into a stalled pipeline)", output, StringComparison.Ordinal);
-        Assert.Matches(@"key-stuck\s+2 \(\+1,980 folded into the stall\)\s+1\s+1", output);
+        Assert.Contains("Alerts raised (Insights): 3 (+1,980 key-stuck folded into pipeline episodes)", output, StringComparison.Ordinal);
+        Assert.Matches(@"key-stuck\s+2 \(\+1,980 folded\)\s+1\s+1", output);
         Assert.Matches(@"pipeline-stalled\s+1\s+0\s+1", output);
         Assert.Contains("Insights: 1 pipeline-stalled alerts", output, StringComparison.Ordinal);
         Assert.Contains("1,980 key-stuck alerts folded in", output, StringComparison.Ordinal);

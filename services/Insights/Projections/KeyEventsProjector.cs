@@ -31,7 +31,7 @@ public static class KeyEventsProjector
                 stuck.Hints = string.Join(", ", m.Hints);
                 set.Deltas.Alerts.Add(StuckAlert(m.Key, true, m.DetectedAt,
                     $"Key of {Who(m.Key)} has waited {m.WaitingFor:g} for AD. Hints: {(m.Hints.Count == 0 ? "none" : stuck.Hints)}")
-                    with { FoldsInto = PipelineEpisodeOf(m.Hints), Foldable = OnlyThePipeline(m.Hints) });
+                    with { FoldsInto = OwnCause(m) ? null : PipelineEpisodeOf(m.Hints), Foldable = !OwnCause(m) });
                 return true;
             case OrphanedKeyDetected m:
                 var orphan = set.Key(m.TenantId, UserOrAdKey(m.UserId, m.AdKeyId), KeyIdentity.Of(m.DeviceId, null, m.AdKeyId), m.DetectedAt);
@@ -136,16 +136,16 @@ public static class KeyEventsProjector
     }
 
     /// <summary>
-    /// Stuck for no reason of its own: every hint is about the pipeline (or there is none yet). Such an alert folds into a
-    /// pipeline episode, when it opens or when one opens later. A key with a reason of its own (a user-specific hint,
-    /// or passed over by the export) keeps its own alert.
+    /// Stuck for a reason of its own (a user-specific hint, or passed over by the export): it keeps its own alert. Otherwise
+    /// the alert folds into a pipeline episode, when it opens or when one opens later. SyncTracker says which; for events
+    /// sent before it did, a key whose hints are not all about the pipeline has a reason of its own.
     /// </summary>
-    private static bool OnlyThePipeline(IReadOnlyList<StuckKeyHint> hints) =>
-        hints.All(h => h is StuckKeyHint.PipelineStalled or StuckKeyHint.PipelineBacklog);
+    private static bool OwnCause(KeySyncStuck m) =>
+        m.OwnCause ?? !m.Hints.All(h => h is StuckKeyHint.PipelineStalled or StuckKeyHint.PipelineBacklog);
 
     /// <summary>The episode that explains a key stuck only because of the pipeline: the stall, or else the backlog.</summary>
     private static string? PipelineEpisodeOf(IReadOnlyList<StuckKeyHint> hints) =>
-        hints.Count == 0 || !OnlyThePipeline(hints) ? null : hints.Contains(StuckKeyHint.PipelineStalled) ? PipelineEpisode : BacklogEpisode;
+        hints.Contains(StuckKeyHint.PipelineStalled) ? PipelineEpisode : hints.Contains(StuckKeyHint.PipelineBacklog) ? BacklogEpisode : null;
 
     private static string Who(KeyReference key) => key.UserPrincipalName ?? key.UserId.ToString();
 

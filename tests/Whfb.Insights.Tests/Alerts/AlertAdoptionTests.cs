@@ -84,6 +84,23 @@ public sealed class AlertAdoptionTests(AlertsHost host)
             receiver.Notifications().Select(n => $"{n.Event} {n.Title}").Order());
     }
 
+    [Fact]
+    public async Task A_key_SyncTracker_says_has_no_cause_of_its_own_folds_into_the_stall_whatever_its_weaker_hints()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (tenant, now) = (await host.NewTenantAsync(receiver), host.Time.GetUtcNow());
+        await host.StallAsync(tenant, now, 1);
+        var unseen = Stuck(tenant, Guid.NewGuid(), Guid.NewGuid(), now, StuckKeyHint.UserNotFoundInAd, StuckKeyHint.PipelineStalled) with { OwnCause = false };
+        var confirmed = Stuck(tenant, Guid.NewGuid(), Guid.NewGuid(), now, StuckKeyHint.UserNotFoundInAd, StuckKeyHint.PipelineStalled) with { OwnCause = true };
+
+        await host.PublishAsync(unseen, confirmed);
+        await host.SettledAsync(tenant, "a.kind = 'key-stuck'", 3);
+
+        Assert.Equal(2, await host.AlertsAsync(tenant, "a.folded_into IS NOT NULL"));
+        Assert.Equal(["opened Key stuck: ada@contoso.test", "opened Key sync pipeline stalled"],
+            receiver.Notifications().Select(n => $"{n.Event} {n.Title}").Order());
+    }
+
     /// <summary>A key stuck with no hint at all (nothing known about it yet): foldable.</summary>
     private static KeySyncStuck Unexplained(Guid tenant, DateTimeOffset at) => Stuck(tenant, Guid.NewGuid(), Guid.NewGuid(), at) with { Hints = [] };
 

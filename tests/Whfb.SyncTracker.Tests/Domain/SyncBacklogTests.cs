@@ -68,6 +68,25 @@ public sealed class SyncBacklogTests
     }
 
     [Fact]
+    public void A_user_merely_not_seen_in_AD_yet_is_no_cause_of_its_own_but_one_with_adminCount_is()
+    {
+        var s = new EngineScenario();
+        var unseen = Registered(s, "unseen", EngineScenario.Start);
+        var admin = s.NewUser("admin", adminCount: true);
+        s.Describe(admin);
+        s.Scan(admin);
+        s.Register(admin, Guid.NewGuid(), EngineScenario.Start);
+
+        s.Advance(TimeSpan.FromHours(2));
+
+        var stuck = s.Raised<KeySyncStuck>().ToDictionary(k => k.Key.UserId);
+        Assert.Equal([StuckKeyHint.UserNotFoundInAd, StuckKeyHint.PipelineStalled], stuck[unseen.User.EntraId].Hints);
+        Assert.False(stuck[unseen.User.EntraId].OwnCause);
+        Assert.Equal([StuckKeyHint.AdminSdHolderProtected, StuckKeyHint.PipelineStalled], stuck[admin.EntraId].Hints);
+        Assert.True(stuck[admin.EntraId].OwnCause);
+    }
+
+    [Fact]
     public void A_stall_ends_the_backlog_it_supersedes()
     {
         var s = new EngineScenario();

@@ -2,16 +2,17 @@ namespace Whfb.SyncTracker.Domain.Engine;
 
 /// <summary>
 /// Whether keys wait because Entra Connect exports more slowly than they arrive. Entra Connect exports a cycle's pending
-/// changes oldest first; a key is part of the backlog while the export has not reached its creation time, and passed
-/// over once the export had reached it a cycle ago (the next cycle would have taken it): that key has an export
-/// problem of its own.
+/// changes oldest first; a key is part of the backlog until keys created a cycle or more after it have reached AD: then
+/// it was passed over and has an export problem of its own. The margin is in creation time, not keys: the creation
+/// times SyncTracker knows (device or Graph) and the order Entra Connect exports in differ by seconds, and a slow
+/// export moves its frontier by only seconds of creation time per cycle.
 /// </summary>
 internal sealed class BacklogMonitor(SyncThresholds thresholds)
 {
     public ExportFlow Flow { get; } = new(thresholds.StallAfter);
 
-    public bool PassedOver(TrackedKey key, DateTimeOffset now) =>
-        key.CreatedInEntraAt is { } created && Flow.FrontierAt(now - thresholds.Cycle) is { } frontier && frontier >= created;
+    public bool PassedOver(TrackedKey key) =>
+        key.CreatedInEntraAt is { } created && Flow.Frontier is { } frontier && frontier - created >= thresholds.Cycle;
 
     /// <summary>Reads the backlog among <paramref name="waiting"/>, leaving out keys <paramref name="explainedByUser"/> and those passed over.</summary>
     public BacklogReading Read(IEnumerable<TrackedKey> waiting, Func<TrackedKey, bool> explainedByUser, DateTimeOffset now)
@@ -27,7 +28,7 @@ internal sealed class BacklogMonitor(SyncThresholds thresholds)
             }
 
             arrived += created > since ? 1 : 0;
-            if (explainedByUser(key) || PassedOver(key, now))
+            if (explainedByUser(key) || PassedOver(key))
             {
                 continue;
             }

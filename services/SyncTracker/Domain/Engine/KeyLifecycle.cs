@@ -65,15 +65,18 @@ internal sealed class KeyLifecycle(TenantSyncState state)
         }
     }
 
-    /// <summary>The key waited past the stuck threshold; <paramref name="hints"/> say what the data suggests as the reason.</summary>
-    public void Stuck(TrackedKey key, List<StuckKeyHint> hints)
+    /// <summary>
+    /// The key waited past the stuck threshold; <paramref name="hints"/> say what the data suggests as the reason, and
+    /// <paramref name="ownCause"/> whether one of them is the key's own rather than the pipeline's.
+    /// </summary>
+    public void Stuck(TrackedKey key, List<StuckKeyHint> hints, bool ownCause)
     {
         var now = state.Now;
         Move(key, KeyState.Stuck, KeyTrigger.StuckThresholdPassed);
         key.StuckSince = now;
         key.Hints = hints;
         Emit(new KeySyncStuck(EventIds.For("key-stuck", key.Id, key.CreatedInEntraAt!.Value), key.ToReference(), now,
-            now - key.CreatedInEntraAt.Value, key.Hints));
+            now - key.CreatedInEntraAt.Value, key.Hints, ownCause));
     }
 
     /// <summary>

@@ -70,8 +70,9 @@ internal sealed class PipelineMonitor(TenantSyncState state, StuckDiagnosis diag
     }
 
     /// <summary>
-    /// A backlog: keys without a reason of their own wait past the stuck threshold while the export still flows (a stall is
-    /// the export stopping, and ends the backlog as it opens). It ends once no key is overdue for a whole cycle, so a drain's tail does
+    /// A backlog: keys without a reason of their own wait past the stuck threshold while the export still flows, and there
+    /// are at least a cycle's worth of them at the current rate (fewer would have gone out in one cycle: throughput does
+    /// not explain their wait). A stall is the export stopping, and ends the backlog as it opens. It ends once no key is overdue for a whole cycle, so a drain's tail does
     /// not open and close it on every evaluation.
     /// </summary>
     public void EvaluateBacklog()
@@ -94,7 +95,7 @@ internal sealed class PipelineMonitor(TenantSyncState state, StuckDiagnosis diag
             return;
         }
 
-        if (reading.Overdue > 0 && Pipeline.LastKeySyncedAt is { } last && now - last < Thresholds.StallAfter)
+        if (reading.Overdue > 0 && reading.EstimatedDrain >= Thresholds.Cycle && Pipeline.LastKeySyncedAt is { } last && now - last < Thresholds.StallAfter)
         {
             (Pipeline.BacklogSince, _backlogQuietSince) = (now, null);
             state.Changes.PipelineChanged = true;

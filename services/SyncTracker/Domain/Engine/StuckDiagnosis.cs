@@ -6,8 +6,8 @@ namespace Whfb.SyncTracker.Domain.Engine;
 internal sealed class StuckDiagnosis(TenantSyncState state)
 {
     /// <summary>
-    /// The hints for this key now: its user's, plus the export's: a stalled pipeline; else, for a key without a hint of
-    /// its own (the better explanation), passed over by the export, or waiting in its backlog.
+    /// The hints for this key now: its user's, plus the export's: a stalled pipeline; else, for a key its user does not
+    /// explain (a user-specific hint is the better explanation), passed over by the export, or waiting in its backlog.
     /// </summary>
     public List<StuckKeyHint> Hints(TrackedKey key)
     {
@@ -16,11 +16,11 @@ internal sealed class StuckDiagnosis(TenantSyncState state)
         {
             hints.Add(StuckKeyHint.PipelineStalled);
         }
-        else if (hints.Count == 0 && state.Backlog.PassedOver(key, state.Now))
+        else if (!ExplainedByUser(key) && state.Backlog.PassedOver(key))
         {
             hints.Add(StuckKeyHint.PassedOverByExport);
         }
-        else if (hints.Count == 0 && state.Pipeline.HasBacklog)
+        else if (!ExplainedByUser(key) && state.Pipeline.HasBacklog)
         {
             hints.Add(StuckKeyHint.PipelineBacklog);
         }
@@ -59,6 +59,12 @@ internal sealed class StuckDiagnosis(TenantSyncState state)
             }
         }
     }
+
+    /// <summary>
+    /// The key waits for a reason of its own: its user explains it, or the export passed it over. Weaker hints (a user not
+    /// seen in AD yet, values not readable yet) are not: a pipeline episode explains such a key better.
+    /// </summary>
+    public bool OwnCause(TrackedKey key, IReadOnlyList<StuckKeyHint> hints) => hints.Contains(StuckKeyHint.PassedOverByExport) || ExplainedByUser(key);
 
     private static bool IsAboutTheExport(StuckKeyHint hint) =>
         hint is StuckKeyHint.PipelineStalled or StuckKeyHint.PipelineBacklog or StuckKeyHint.PassedOverByExport;

@@ -30,7 +30,8 @@ internal sealed class ThresholdClock(
                      .Where(k => k.State == KeyState.AwaitingAd && state.Now - k.CreatedInEntraAt >= state.Thresholds.StuckAfter && confirmation.StillListed(k))
                      .ToArray())
         {
-            lifecycle.Stuck(key, diagnosis.Hints(key));
+            var hints = diagnosis.Hints(key);
+            lifecycle.Stuck(key, hints, diagnosis.OwnCause(key, hints));
         }
     }
 }

@@ -45,20 +45,18 @@ public sealed class BacklogMonitorTests
     }
 
     [Fact]
-    public void A_key_the_export_reached_a_cycle_ago_or_a_key_its_user_explains_is_not_part_of_the_backlog()
+    public void A_key_older_by_a_cycle_than_one_in_AD_is_passed_over_and_with_a_key_its_user_explains_not_part_of_the_backlog()
     {
         var monitor = new BacklogMonitor(thresholds);
-        monitor.Flow.Record(Now.AddMinutes(-40), Now.AddMinutes(-85));
         monitor.Flow.Record(Now.AddMinutes(-5), Now.AddMinutes(-60));
-        var passedOver = Keys(Now.AddMinutes(-85), 1).Single();
-        var reachedThisCycle = Keys(Now.AddMinutes(-80), 1).Single();
-        var ownReason = Keys(Now.AddMinutes(-90), 1).Single();
+        var passedOver = Keys(Now.AddMinutes(-90), 1).Single();
+        var withinACycle = Keys(Now.AddMinutes(-89), 1).Single();
+        var ownReason = Keys(Now.AddMinutes(-80), 1).Single();
 
-        var reading = monitor.Read([passedOver, reachedThisCycle, ownReason], k => k == ownReason, Now);
+        var reading = monitor.Read([passedOver, withinACycle, ownReason], k => k == ownReason, Now);
 
-        Assert.True(monitor.PassedOver(passedOver, Now));
-        Assert.False(monitor.PassedOver(reachedThisCycle, Now));
-        Assert.True(monitor.PassedOver(reachedThisCycle, Now.AddMinutes(25)));
+        Assert.True(monitor.PassedOver(passedOver));
+        Assert.False(monitor.PassedOver(withinACycle));
         Assert.Equal((1, 1), (reading.Waiting, reading.Overdue));
     }
 
@@ -70,21 +68,6 @@ public sealed class BacklogMonitorTests
         flow.Record(Now, Now.AddMinutes(-40));
 
         Assert.Equal(Now.AddMinutes(-10), flow.Frontier);
-    }
-
-    [Fact]
-    public void The_frontier_at_an_earlier_moment_survives_pruning()
-    {
-        var flow = new ExportFlow(TimeSpan.FromHours(1));
-        flow.Record(Now.AddHours(-3), Now.AddHours(-4));
-        flow.Record(Now.AddMinutes(-20), Now.AddMinutes(-30));
-
-        flow.Prune(Now);
-
-        Assert.Equal(Now.AddHours(-4), flow.FrontierAt(Now.AddMinutes(-30)));
-        Assert.Equal(Now.AddMinutes(-30), flow.FrontierAt(Now));
-        Assert.Null(new ExportFlow(TimeSpan.FromHours(1)).FrontierAt(Now));
-        Assert.Equal(1, flow.Synced);
     }
 
     private static IEnumerable<TrackedKey> Keys(DateTimeOffset created, int count) =>

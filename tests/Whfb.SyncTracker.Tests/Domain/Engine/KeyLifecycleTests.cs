@@ -13,7 +13,7 @@ public sealed class KeyLifecycleTests
         var key = parts.LoadedKey(KeyState.Synced);
         parts.Time.Advance(TimeSpan.FromHours(1));
 
-        var refused = Assert.Throws<InvalidOperationException>(() => parts.Lifecycle.Stuck(key, []));
+        var refused = Assert.Throws<InvalidOperationException>(() => parts.Lifecycle.Stuck(key, [], ownCause: false));
 
         Assert.Contains("from Synced to Stuck", refused.Message, StringComparison.Ordinal);
         Assert.Equal(KeyState.Synced, key.State);
@@ -40,7 +40,7 @@ public sealed class KeyLifecycleTests
         var parts = new EngineParts();
         var waiting = parts.WaitingKey();
         var stuck = parts.WaitingKey();
-        parts.Lifecycle.Stuck(stuck, []);
+        parts.Lifecycle.Stuck(stuck, [], ownCause: false);
         parts.TakeEvents();
         waiting.ObservedInAdAt = stuck.ObservedInAdAt = parts.Now;
 

@@ -25,7 +25,7 @@ public sealed class KeyMergerTests
         var user = parts.EntraUser();
         var device = Guid.NewGuid();
         var fromEvent = parts.WaitingKey(user, device: device);
-        parts.Lifecycle.Stuck(fromEvent, []);
+        parts.Lifecycle.Stuck(fromEvent, [], ownCause: false);
         var listed = parts.WaitingKey(user, created: parts.Now.AddMinutes(1));
         listed.EntraKeyId = "graph-1";
 

@@ -39,7 +39,7 @@ public sealed class StuckDiagnosisTests
         var parts = new EngineParts();
         var user = parts.EntraUser(Guid.NewGuid());
         var key = parts.WaitingKey(user);
-        parts.Lifecycle.Stuck(key, [StuckKeyHint.UserNotFoundInAd, StuckKeyHint.PipelineStalled]);
+        parts.Lifecycle.Stuck(key, [StuckKeyHint.UserNotFoundInAd, StuckKeyHint.PipelineStalled], ownCause: false);
         parts.TakeEvents();
         parts.AdUserOf(user, adminSdHolderProtected: true);
 
