@@ -1,11 +1,11 @@
 namespace Whfb.SyncTracker.Domain.Engine;
 
 /// <summary>
-/// Whether keys wait because Entra Connect exports more slowly than they arrive. Entra Connect is taken to export a cycle's
-/// pending changes roughly oldest first (no order is documented); a key is part of the backlog until keys created a cycle or more after it have reached AD: then
-/// it was passed over and has an export problem of its own. The margin is in creation time, not keys: the creation
-/// times SyncTracker knows (device or Graph) and the order Entra Connect exports in differ by seconds, and a slow
-/// export moves its frontier by only seconds of creation time per cycle.
+/// Whether keys wait because Entra Connect exports more slowly than they arrive. Entra Connect is taken to export a
+/// cycle's pending changes roughly oldest first (no order is documented); a key is part of the backlog until keys
+/// created a cycle or more after it have reached AD: then it was passed over and has an export problem of its own. The
+/// margin is in creation time, not keys: the creation times SyncTracker knows (device or Graph) and the order Entra
+/// Connect exports in differ by seconds, and a slow export moves its frontier by only seconds of creation time per cycle.
 /// </summary>
 internal sealed class BacklogMonitor(SyncThresholds thresholds)
 {
