@@ -104,13 +104,15 @@ internal sealed class PipelineMonitor(TenantSyncState state, StuckDiagnosis diag
         }
     }
 
-    /// <summary>After a restart: the export's frontier and throughput from the keys already in AD, in the order they arrived.</summary>
+    /// <summary>After a restart: the export's frontier and throughput from the keys already in AD (the flow needs no order).</summary>
     public void RebuildExportFlow()
     {
-        foreach (var key in state.Keys.All.Where(k => k.State.IsInAd()).OrderBy(k => k.ObservedInAdAt))
+        foreach (var key in state.Keys.All.Where(k => k.State.IsInAd()))
         {
             RecordExport(key);
         }
+
+        state.Backlog.Flow.Prune(state.Now);
     }
 
     private void RecordExport(TrackedKey key)

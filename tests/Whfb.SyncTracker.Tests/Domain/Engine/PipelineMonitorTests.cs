@@ -54,4 +54,24 @@ public sealed class PipelineMonitorTests
 
         Assert.Equal(0, Assert.IsType<SyncPipelineStalled>(Assert.Single(parts.TakeEvents())).KeysWaiting);
     }
+
+    [Fact]
+    public void After_a_restart_the_export_flow_is_rebuilt_from_the_keys_in_AD_whatever_their_order()
+    {
+        var parts = new EngineParts();
+        parts.Time.Advance(TimeSpan.FromHours(3));
+        foreach (var (created, observed) in new[] { (-30, -10), (-170, -150), (-50, -40), (-100, -95) })
+        {
+            parts.State.Keys.Add(new TrackedKey
+            {
+                Id = Guid.NewGuid(), TenantId = parts.State.TenantId, State = KeyState.Synced,
+                CreatedInEntraAt = parts.Now.AddMinutes(created), ObservedInAdAt = parts.Now.AddMinutes(observed),
+            });
+        }
+
+        parts.Pipeline.RebuildExportFlow();
+
+        Assert.Equal(parts.Now.AddMinutes(-30), parts.State.Backlog.Flow.Frontier);
+        Assert.Equal(2, parts.State.Backlog.Flow.Synced);
+    }
 }
