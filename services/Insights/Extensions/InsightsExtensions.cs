@@ -27,8 +27,8 @@ public static class InsightsExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HistoryBatcher>());
         builder.Services.AddHostedService<PartitionMaintenanceService>();
 
-        // One consumer (and its definition) per message: the raw batches and every typed lifecycle event.
-        builder.AddMessaging(bus => bus.AddConsumers(typeof(InsightsExtensions).Assembly));
+        // One consumer (and its definition) per message: the raw batches and every typed lifecycle event, listed in InsightsConsumers.
+        builder.AddMessaging(bus => bus.AddInsightsConsumers());
         return builder;
     }
 

@@ -43,8 +43,8 @@ public static class PolicyExtensions
         builder.Services.AddSingleton<GateEvaluationService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GateEvaluationService>());
 
-        // One consumer per telemetry message (Ingest's lifecycle events, SyncTracker's key events).
-        builder.AddMessaging(bus => bus.AddConsumers(typeof(PolicyExtensions).Assembly));
+        // One consumer per telemetry message (Ingest's lifecycle events, SyncTracker's key events), listed in PolicyConsumers.
+        builder.AddMessaging(bus => bus.AddPolicyConsumers());
         return builder;
     }
 

@@ -48,8 +48,8 @@ public static class SyncTrackerExtensions
         builder.Services.ConfigureOpenTelemetryMeterProvider(metrics =>
             metrics.AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricCardinalityLimit }));
 
-        // One consumer (and its definition) per message.
-        builder.AddMessaging(bus => bus.AddConsumers(typeof(SyncTrackerExtensions).Assembly));
+        // One consumer (and its definition) per message, listed in SyncTrackerConsumers.
+        builder.AddMessaging(bus => bus.AddSyncTrackerConsumers());
         return builder;
     }
 }
